@@ -1,0 +1,51 @@
+import type { ESLint, Linter, Rule } from 'eslint';
+import { createRequire } from 'node:module';
+
+import { rules as ruleModules } from './rules/index.js';
+
+const require = createRequire(import.meta.url);
+const packageJson = require('../package.json') as { name: string; version: string };
+
+const PLUGIN_NAMESPACE = 'twilio-functions';
+
+/** Files that Twilio deploys as Functions, and the TypeScript template's sources. */
+const FUNCTION_FILES = ['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts'];
+
+// typescript-eslint's RuleModule is structurally ESLint's Rule.RuleModule; the cast only bridges the two typings.
+const rules = ruleModules as unknown as Record<string, Rule.RuleModule>;
+
+const recommendedRules: Linter.RulesRecord = Object.fromEntries(
+  Object.entries(ruleModules)
+    .filter(([, rule]) => rule.meta.docs?.recommended === true)
+    .map(([name]) => [`${PLUGIN_NAMESPACE}/${name}`, 'error']),
+);
+
+const plugin = {
+  meta: { name: packageJson.name, version: packageJson.version, namespace: PLUGIN_NAMESPACE },
+  rules,
+  configs: {} as { recommended: Linter.Config },
+} satisfies ESLint.Plugin;
+
+/**
+ * Twilio runs every Function as CommonJS: `.js` files are loaded with `require()`, and the TypeScript template
+ * compiles to `module: commonjs`. ESLint's default `sourceType` for `.js` is `module`, which would hide
+ * `require`, `exports` and `module`; `commonjs` also parses the `import`/`export` of TypeScript files.
+ */
+const recommended: Linter.Config = {
+  name: `${PLUGIN_NAMESPACE}/recommended`,
+  files: FUNCTION_FILES,
+  plugins: { [PLUGIN_NAMESPACE]: plugin },
+  languageOptions: {
+    sourceType: 'commonjs',
+    globals: { Twilio: 'readonly', Runtime: 'readonly' },
+  },
+  rules: recommendedRules,
+};
+
+plugin.configs.recommended = recommended;
+
+export const meta = plugin.meta;
+export const configs = plugin.configs;
+export { rules };
+
+export default plugin;

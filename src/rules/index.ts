@@ -1,0 +1,8 @@
+import noCodeAfterCallback from './no-code-after-callback.js';
+import requireCallback from './require-callback.js';
+
+/** Every rule of the plugin, by its name without the `twilio-functions/` prefix. */
+export const rules = {
+  'no-code-after-callback': noCodeAfterCallback,
+  'require-callback': requireCallback,
+};
