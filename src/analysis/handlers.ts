@@ -14,6 +14,12 @@ export interface Handler {
   /** The third parameter, whatever its name: Twilio passes the callback by position. */
   readonly callbackParam: TSESTree.Identifier;
   readonly callbackVariable: TSESLint.Scope.Variable;
+  /**
+   * Parameters after the callback that a wrapper adds, such as `handleError` in
+   * `prepareFlexFunction(params, async (context, event, callback, response, handleError) => …)`: wrappers pass
+   * helpers that answer the request through the callback themselves.
+   */
+  readonly wrapperParams: readonly TSESLint.Scope.Variable[];
 }
 
 const HANDLER_EXPORT = 'handler';
@@ -40,23 +46,23 @@ export function findHandlers(sourceCode: TSESLint.SourceCode): readonly Handler[
 function discoverHandlers(sourceCode: TSESLint.SourceCode): readonly Handler[] {
   const found = new Map<FunctionNode, Handler>();
 
-  function addCandidate(value: TSESTree.Node, depth = 0): void {
+  function addCandidate(value: TSESTree.Node, depth = 0, wrapped = false): void {
     if (depth > MAX_RESOLVE_DEPTH) return;
     const node = skipTransparentWrappers(value);
     if (isFunctionNode(node)) {
-      const handler = asHandler(node, sourceCode);
+      const handler = asHandler(node, sourceCode, wrapped);
       if (handler && !found.has(node)) found.set(node, handler);
       return;
     }
     if (node.type === AST_NODE_TYPES.Identifier) {
-      for (const definition of resolveBinding(node, sourceCode)) addCandidate(definition, depth + 1);
+      for (const definition of resolveBinding(node, sourceCode)) addCandidate(definition, depth + 1, wrapped);
       return;
     }
     if (node.type === AST_NODE_TYPES.CallExpression) {
       // A wrapper such as `TokenValidator(fn)` or `prepareFlexFunction(params, fn)`: the handler is the
       // function argument that takes the runtime's three parameters; `wrap(options)(fn)` nests the same way.
       for (const argument of node.arguments) {
-        if (argument.type !== AST_NODE_TYPES.SpreadElement) addCandidate(argument, depth + 1);
+        if (argument.type !== AST_NODE_TYPES.SpreadElement) addCandidate(argument, depth + 1, true);
       }
       return;
     }
@@ -161,16 +167,20 @@ function resolveBinding(identifier: TSESTree.Identifier, sourceCode: TSESLint.So
 }
 
 /** The function as a handler, or undefined when its shape is not the runtime's `(context, event, callback)`. */
-function asHandler(node: FunctionNode, sourceCode: TSESLint.SourceCode): Handler | undefined {
+function asHandler(node: FunctionNode, sourceCode: TSESLint.SourceCode, wrapped: boolean): Handler | undefined {
   if (node.generator) return undefined;
   const callbackParam = parameterIdentifier(node.params[2]);
   if (!callbackParam) return undefined;
   if (isLambdaStyle(node)) return undefined;
-  const callbackVariable = sourceCode.scopeManager
-    ?.getDeclaredVariables(node)
-    .find((variable) => variable.identifiers.includes(callbackParam));
+  const parameters = sourceCode.scopeManager?.getDeclaredVariables(node) ?? [];
+  const variableOf = (identifier: TSESTree.Identifier | undefined) =>
+    identifier && parameters.find((variable) => variable.identifiers.includes(identifier));
+  const callbackVariable = variableOf(callbackParam);
   if (!callbackVariable) return undefined;
-  return { node, callbackParam, callbackVariable };
+  const wrapperParams = wrapped
+    ? node.params.slice(3).flatMap((param) => variableOf(parameterIdentifier(param)) ?? [])
+    : [];
+  return { node, callbackParam, callbackVariable, wrapperParams };
 }
 
 function parameterIdentifier(param: TSESTree.Parameter | undefined): TSESTree.Identifier | undefined {

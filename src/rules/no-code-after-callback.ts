@@ -1,11 +1,246 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
+import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder while the callback flow engine is written; replaced in the next commit.
-export default createRule({
+export type Options = [{ allowLogging?: boolean }];
+export type MessageIds = 'codeAfterCallback' | 'duplicate' | 'duplicateInLoop' | 'useReturn';
+
+/**
+ * The state of a path: the latest synchronous callback call on it (`null` before any), and whether no statement
+ * has been reported since, so that only the first statement after a callback is reported.
+ */
+interface AfterCallbackState {
+  readonly lastCall: TSESTree.CallExpression | null;
+  readonly pending: boolean;
+}
+
+const NOT_CALLED: AfterCallbackState = { lastCall: null, pending: false };
+
+export default createRule<Options, MessageIds>({
   name: 'no-code-after-callback',
-  meta: { type: 'problem', docs: { description: 'placeholder' }, schema: [], messages: {} },
-  defaultOptions: [],
-  create() {
-    return {};
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow code that runs after a Twilio Function has called its callback',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowLogging: {
+            type: 'boolean',
+            description: 'Whether `console.*()` calls after the callback are allowed.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      codeAfterCallback:
+        'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+      duplicate:
+        '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
+      duplicateInLoop:
+        '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
+      useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
+    },
+    defaultOptions: [{ allowLogging: true }],
+  },
+  defaultOptions: [{ allowLogging: true }],
+  create(context, [{ allowLogging = true }]) {
+    const sourceCode = context.sourceCode;
+    const recorder = recordCallbackFlow(sourceCode);
+
+    function checkHandler(handlerFlow: HandlerFlow): void {
+      const analysis = analyzeCallbacks(handlerFlow);
+      const name = handlerFlow.bindings.handler.callbackParam.name;
+      const reported = new Set<TSESTree.Node>();
+      // The handler, and every nested function that uses the callback, each on its own: a `.then` continuation
+      // or a node-style callback starts with nothing called yet.
+      for (const flow of handlerFlow.functions.values()) {
+        checkFunction(flow, analysis, name, reported);
+      }
+    }
+
+    function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
+      /** The call that ends the invocation synchronously, when the event is one. */
+      function synchronousCall(event: FlowEvent): TSESTree.CallExpression | undefined {
+        if (event.kind === 'call') return event.node;
+        if (event.kind === 'localCall' && analysis.summaryOf(event.target).callsOnEveryPath) return event.node;
+        return undefined;
+      }
+
+      const synchronousCalls = new Set<TSESTree.Node>();
+      for (const record of flow.segments.values()) {
+        for (const event of record.events) {
+          const call = synchronousCall(event);
+          if (call) synchronousCalls.add(call);
+        }
+      }
+
+      /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
+      function isCallbackStatement(statement: TSESTree.Statement): boolean {
+        const expression =
+          statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression :
+          statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
+        return expression !== null && synchronousCalls.has(skipTransparentWrappers(expression));
+      }
+
+      function reportOnce(node: TSESTree.Node, report: () => void): void {
+        if (reported.has(node)) return;
+        reported.add(node);
+        report();
+      }
+
+      const problem: ForwardProblem<AfterCallbackState> = {
+        entry: NOT_CALLED,
+        join: (a, b) => ({
+          lastCall: laterCall(a.lastCall, b.lastCall),
+          pending: a.pending || b.pending,
+        }),
+        equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
+        transfer(state, event, report) {
+          const call = synchronousCall(event);
+          if (call) {
+            if (report && state.lastCall) reportDuplicate(call, state.lastCall);
+            return { lastCall: call, pending: true };
+          }
+          if (event.kind !== 'statement' || !state.pending || !runsCode(event.node) || isCallbackStatement(event.node)) {
+            return state;
+          }
+          if (report && state.lastCall) reportCodeAfter(event.node, state.lastCall);
+          return { lastCall: state.lastCall, pending: false };
+        },
+      };
+
+      function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression): void {
+        reportOnce(call, () => {
+          if (call === previous) {
+            context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
+            return;
+          }
+          context.report({
+            node: call,
+            messageId: 'duplicate',
+            data: { name, line: previous.loc.start.line },
+            suggest: returnSuggestion(previous),
+          });
+        });
+      }
+
+      function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
+        reportOnce(statement, () =>
+          context.report({
+            loc: statementHead(statement, sourceCode),
+            messageId: 'codeAfterCallback',
+            data: { name, line: previous.loc.start.line },
+            suggest: returnSuggestion(previous),
+          }),
+        );
+      }
+
+      function returnSuggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
+        const { parent } = transparentParent(call);
+        if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+        return [
+          {
+            messageId: 'useReturn',
+            data: { name, line: call.loc.start.line },
+            fix: (fixer) => fixer.insertTextBefore(parent, 'return '),
+          },
+        ];
+      }
+
+      replay(flow, problem, solveForward(flow, problem));
+    }
+
+    /** Whether running the statement after the callback can do anything: a bare `return` or logging cannot. */
+    function runsCode(statement: TSESTree.Statement): boolean {
+      switch (statement.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+          return statement.argument !== null && !isInert(statement.argument);
+        case AST_NODE_TYPES.VariableDeclaration:
+          return statement.declarations.some((declarator) => declarator.init !== null);
+        case AST_NODE_TYPES.ExpressionStatement:
+          return !(allowLogging && isConsoleCall(statement.expression));
+        default:
+          return true;
+      }
+    }
+
+    return {
+      ...recorder.listeners,
+      'Program:exit'() {
+        for (const handlerFlow of recorder.handlerFlows()) checkHandler(handlerFlow);
+      },
+    };
   },
 });
+
+function laterCall(
+  a: TSESTree.CallExpression | null,
+  b: TSESTree.CallExpression | null,
+): TSESTree.CallExpression | null {
+  if (!a || !b) return a ?? b;
+  return a.range[0] >= b.range[0] ? a : b;
+}
+
+/** `return true`, `return result`, `return;`: returning a value computes nothing. */
+function isInert(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === 'void' && isInert(node.argument);
+    default:
+      return false;
+  }
+}
+
+function isConsoleCall(expression: TSESTree.Expression): boolean {
+  const call = skipTransparentWrappers(expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'console'
+  );
+}
+
+/** A narrow location for a statement: the head of a compound statement (`if (…)`, `for (…)`, `try`), else the statement. */
+function statementHead(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.SourceLocation {
+  const from = statement.loc.start;
+  switch (statement.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.WithStatement:
+    case AST_NODE_TYPES.SwitchStatement: {
+      const head = statement.type === AST_NODE_TYPES.SwitchStatement ? statement.discriminant :
+        statement.type === AST_NODE_TYPES.WithStatement ? statement.object : statement.test;
+      const closingParen = sourceCode.getTokenAfter(head);
+      return { start: from, end: (closingParen ?? head).loc.end };
+    }
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement: {
+      const closingParen = sourceCode.getTokenBefore(statement.body);
+      return { start: from, end: (closingParen ?? statement.body).loc.end };
+    }
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.TryStatement:
+      return sourceCode.getFirstToken(statement)!.loc;
+    default:
+      return statement.loc;
+  }
+}

@@ -1,11 +1,132 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
+import { type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
+import { analyzeCallbacks } from '../analysis/callback-summary.js';
 import { createRule } from '../util/create-rule.js';
 
-// Placeholder while the callback flow engine is written; replaced in the next commit.
-export default createRule({
+export type Options = [];
+export type MessageIds = 'missing' | 'missingOnPath' | 'rejectedOnPath' | 'unreachable' | 'unreachableInUncalledFunction';
+
+const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
+
+export default createRule<Options, MessageIds>({
   name: 'require-callback',
-  meta: { type: 'problem', docs: { description: 'placeholder' }, schema: [], messages: {} },
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require every path of a Twilio Function handler to call its callback',
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      missing:
+        `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
+      missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` before the handler ends here.`,
+      rejectedOnPath:
+        `This \`throw\` rejects the async handler without calling \`{{name}}()\`. Twilio does not turn a rejected handler into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
+      unreachable:
+        'This `{{name}}()` call can never run: no path reaches it (it follows a `return`, `throw`, `break`, `continue` or an endless loop), so it cannot end the request. Move it to where the work finishes.',
+      unreachableInUncalledFunction:
+        'This `{{name}}()` call never runs because `{{function}}` is never called, so it cannot end the request. Call `{{function}}()` where the work finishes, or remove it.',
+    },
+  },
   defaultOptions: [],
-  create() {
-    return {};
+  create(context) {
+    const sourceCode = context.sourceCode;
+    const recorder = recordCallbackFlow(sourceCode);
+
+    function checkHandler(handlerFlow: HandlerFlow): void {
+      const { handler } = handlerFlow.bindings;
+      const flow = handlerFlow.functions.get(handler.node);
+      if (!flow) return;
+      const name = handler.callbackParam.name;
+      if (!usesCallback(handlerFlow)) {
+        context.report({
+          loc: ASTUtils.getFunctionHeadLocation(handler.node, sourceCode),
+          messageId: 'missing',
+          data: { name },
+        });
+        return;
+      }
+      reportIncompletePaths(flow, handlerFlow, name);
+      reportUnreachableCalls(handlerFlow, name);
+    }
+
+    function usesCallback(handlerFlow: HandlerFlow): boolean {
+      return [...handlerFlow.bindings.callbackVariables].some((variable) =>
+        variable.references.some((reference) => reference.isRead()),
+      );
+    }
+
+    /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
+    function reportIncompletePaths(flow: FunctionFlow, handlerFlow: HandlerFlow, name: string): void {
+      const { outStates } = analyzeCallbacks(handlerFlow).solveCompletion(flow, 'handled');
+      const reported = new Set<TSESTree.Node | undefined>();
+      for (const segment of flow.codePath.returnedSegments) {
+        if (outStates.get(segment) !== false) continue;
+        const jump = flow.segments.get(segment)?.exit;
+        const exit = jump?.type === AST_NODE_TYPES.ReturnStatement ? jump : undefined;
+        if (reported.has(exit)) continue;
+        reported.add(exit);
+        if (exit) {
+          context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: 'This `return` ends the handler' } });
+        } else {
+          context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: 'The handler can end here' } });
+        }
+      }
+      // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
+      if (!flow.node.async) return;
+      for (const segment of flow.codePath.thrownSegments) {
+        const exit = flow.segments.get(segment)?.exit;
+        if (outStates.get(segment) !== false || exit?.type !== AST_NODE_TYPES.ThrowStatement || reported.has(exit)) continue;
+        reported.add(exit);
+        context.report({ node: exit, messageId: 'rejectedOnPath', data: { name } });
+      }
+    }
+
+    /** Where a path that falls off the end of the function stops: the closing brace, or an arrow's expression body. */
+    function endOf(fn: FunctionNode): TSESTree.SourceLocation {
+      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.loc;
+      const closingBrace = sourceCode.getLastToken(fn.body)!;
+      return closingBrace.loc;
+    }
+
+    function reportUnreachableCalls(handlerFlow: HandlerFlow, name: string): void {
+      const reported = new Set<TSESTree.CallExpression>();
+      for (const flow of handlerFlow.functions.values()) {
+        for (const call of flow.unreachableCalls) {
+          if (reported.has(call)) continue;
+          reported.add(call);
+          context.report({ node: call, messageId: 'unreachable', data: { name } });
+        }
+        const uncalled = uncalledAncestor(flow.node, handlerFlow);
+        if (uncalled === undefined) continue;
+        for (const record of flow.segments.values()) {
+          for (const event of record.events) {
+            if (event.kind !== 'call' || reported.has(event.node)) continue;
+            reported.add(event.node);
+            context.report({ node: event.node, messageId: 'unreachableInUncalledFunction', data: { name, function: uncalled } });
+          }
+        }
+      }
+    }
+
+    /** The name of the never-called local function that contains `fn` (or is `fn`), if any. */
+    function uncalledAncestor(fn: FunctionNode, handlerFlow: HandlerFlow): string | undefined {
+      const handlerNode = handlerFlow.bindings.handler.node;
+      for (let current: FunctionNode | undefined = fn; current && current !== handlerNode; current = enclosingFunction(current)) {
+        const name = handlerFlow.bindings.neverCalled.get(current);
+        if (name !== undefined) return name;
+      }
+      return undefined;
+    }
+
+    return {
+      ...recorder.listeners,
+      'Program:exit'() {
+        for (const handlerFlow of recorder.handlerFlows()) checkHandler(handlerFlow);
+      },
+    };
   },
 });

@@ -1,0 +1,141 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { FlowEvent, FunctionFlow } from './callback-flow.js';
+
+type CodePathSegment = TSESLint.CodePathSegment;
+
+/**
+ * A forward dataflow problem over one function's code path segments. States only grow along the lattice,
+ * so the fixpoint is reached after a number of passes bounded by the lattice height, whatever the number of paths.
+ */
+export interface ForwardProblem<State extends NonNullable<unknown>> {
+  /** The state where the function starts. */
+  readonly entry: State;
+  join(a: State, b: State): State;
+  equals(a: State, b: State): boolean;
+  /** The state after `event`; `report` is only given on the final replay, never while solving. */
+  transfer(state: State, event: FlowEvent, report?: boolean): State;
+}
+
+export interface Solution<State extends NonNullable<unknown>> {
+  /** The state at the start of each reached segment; a segment absent here is reached by no path. */
+  readonly inStates: ReadonlyMap<CodePathSegment, State>;
+  readonly outStates: ReadonlyMap<CodePathSegment, State>;
+}
+
+const NO_EVENTS: readonly FlowEvent[] = [];
+
+/**
+ * Solves `problem` over `flow` with a worklist in reverse post-order. A `catch` clause does not take the state at
+ * the end of its `try` (ESLint's graph approximates it so), but the join of the states at every point of the
+ * `try` block that can throw: the callback itself never throws, so `try { callback(null, x) } catch (e) { callback(e) }`
+ * cannot call back twice, and a `try` with nothing that throws has a dead `catch`.
+ */
+export function solveForward<State extends NonNullable<unknown>>(flow: FunctionFlow, problem: ForwardProblem<State>): Solution<State> {
+  const order = reversePostOrder(flow.codePath.initialSegment);
+  const rank = new Map(order.map((segment, index) => [segment, index]));
+  const catchEntryOf = entryIndex(flow.catchEntries);
+  const finallyEntries = new Set(entryIndex(flow.finallyEntries).keys());
+  const inStates = new Map<CodePathSegment, State>();
+  const outStates = new Map<CodePathSegment, State>();
+  const catchStates = new Map<TSESTree.TryStatement, State>();
+  // Round-robin in reverse post-order: every forward edge is seen in the same round, so the number of rounds
+  // is bounded by the loop nesting depth, and each round is linear in the number of segments.
+  const dirty = new Set<CodePathSegment>(order);
+
+  function enqueue(segment: CodePathSegment): void {
+    if (rank.has(segment)) dirty.add(segment);
+  }
+
+  function inStateOf(segment: CodePathSegment): State | undefined {
+    const tryStatement = catchEntryOf.get(segment);
+    if (tryStatement) return catchStates.get(tryStatement);
+    if (segment === flow.codePath.initialSegment) return problem.entry;
+    let state: State | undefined;
+    for (const previous of segment.prevSegments) {
+      if (finallyEntries.has(segment) && !entersFinallyWithoutThrow(previous)) continue;
+      const out = outStates.get(previous);
+      if (out !== undefined) state = state === undefined ? out : problem.join(state, out);
+    }
+    return state;
+  }
+
+  /**
+   * ESLint merges every way into a `finally` block (completing, jumping, throwing) into one segment. The throwing
+   * ways are left out: an exception thrown before the callback ends the invocation anyway (a 500, or a rejection the
+   * promise rules deal with), and keeping them would make a `return callback()` in the `try` look incomplete.
+   */
+  function entersFinallyWithoutThrow(previous: CodePathSegment): boolean {
+    if (flow.normalEnds.has(previous)) return true;
+    const exit = flow.segments.get(previous)?.exit;
+    return exit !== undefined && exit.type !== AST_NODE_TYPES.ThrowStatement;
+  }
+
+  function noteThrowPoint(tryStatement: TSESTree.TryStatement, state: State): void {
+    const before = catchStates.get(tryStatement);
+    const after = before === undefined ? state : problem.join(before, state);
+    if (before !== undefined && problem.equals(before, after)) return;
+    catchStates.set(tryStatement, after);
+    for (const entry of flow.catchEntries.get(tryStatement) ?? []) enqueue(entry);
+  }
+
+  while (dirty.size > 0) {
+    for (const segment of order) {
+      if (dirty.delete(segment)) processSegment(segment);
+    }
+  }
+
+  function processSegment(segment: CodePathSegment): void {
+    const inState = inStateOf(segment);
+    if (inState === undefined) return;
+    inStates.set(segment, inState);
+    let state = inState;
+    for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
+      if (event.kind === 'throwable') noteThrowPoint(event.tryStatement, state);
+      else state = problem.transfer(state, event);
+    }
+    const previousOut = outStates.get(segment);
+    if (previousOut !== undefined && problem.equals(previousOut, state)) return;
+    outStates.set(segment, state);
+    for (const next of segment.nextSegments) enqueue(next);
+  }
+
+  return { inStates, outStates };
+}
+
+/** Replays each reached segment's events from its solved in-state, with reporting on. */
+export function replay<State extends NonNullable<unknown>>(flow: FunctionFlow, problem: ForwardProblem<State>, solution: Solution<State>): void {
+  for (const [segment, inState] of solution.inStates) {
+    let state = inState;
+    for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
+      if (event.kind !== 'throwable') state = problem.transfer(state, event, true);
+    }
+  }
+}
+
+function entryIndex(entries: ReadonlyMap<TSESTree.TryStatement, CodePathSegment[]>): Map<CodePathSegment, TSESTree.TryStatement> {
+  const index = new Map<CodePathSegment, TSESTree.TryStatement>();
+  for (const [tryStatement, segments] of entries) {
+    for (const segment of segments) index.set(segment, tryStatement);
+  }
+  return index;
+}
+
+function reversePostOrder(initial: CodePathSegment): CodePathSegment[] {
+  const visited = new Set<CodePathSegment>([initial]);
+  const postOrder: CodePathSegment[] = [];
+  // An explicit stack: a handler with thousands of segments must not overflow the call stack.
+  const stack: Array<{ segment: CodePathSegment; next: number }> = [{ segment: initial, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!;
+    const successor = frame.segment.nextSegments[frame.next++];
+    if (successor === undefined) {
+      postOrder.push(frame.segment);
+      stack.pop();
+    } else if (!visited.has(successor)) {
+      visited.add(successor);
+      stack.push({ segment: successor, next: 0 });
+    }
+  }
+  return postOrder.reverse();
+}
