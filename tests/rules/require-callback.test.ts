@@ -1,0 +1,398 @@
+import rule from '../../src/rules/require-callback.js';
+import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
+
+runWithBothParsers('require-callback', rule, {
+  valid: [
+    // The FAQ's asynchronous example: callback on success and on failure.
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.messages
+    .create({ to: event.To, from: event.From, body: 'Ahoy' })
+    .then((message) => callback(null, message.sid))
+    .catch((error) => callback(error));
+};`,
+    `exports.handler = function (context, event, callback) {
+  return callback();
+};`,
+    // async/await with try/catch.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    const message = await context.getTwilioClient().messages.create({ body: 'hi' });
+    return callback(null, message.sid);
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    // The callback by position, whatever its name.
+    `exports.handler = (ctx, evt, done) => { done(null, 'ok'); };`,
+    `exports.handler = (ctx, evt, _callback) => { _callback(null, 'ok'); };`,
+    // Every branch of an if/else chain.
+    `exports.handler = (context, event, callback) => {
+  if (event.a) {
+    callback(null, 'a');
+  } else if (event.b) {
+    callback(null, 'b');
+  } else {
+    callback('neither');
+  }
+};`,
+    // switch with default, fall-through into a calling case, and breaks.
+    `exports.handler = (context, event, callback) => {
+  switch (event.Action) {
+    case 'start':
+      prepare();
+    case 'resume':
+      callback(null, 'running');
+      break;
+    default:
+      callback('unknown action');
+  }
+};`,
+    // Loops with break/continue/labels before the callback.
+    `exports.handler = (context, event, callback) => {
+  const found = [];
+  outer: for (const group of event.groups) {
+    for (const item of group) {
+      if (!item) continue outer;
+      if (item === 'stop') break outer;
+      found.push(item);
+    }
+  }
+  let i = 0;
+  while (i < 3) i++;
+  do { i--; } while (i > 0);
+  callback(null, found);
+};`,
+    // Logical operators and the conditional operator.
+    `exports.handler = (context, event, callback) => event.ok ? callback(null, 'yes') : callback('no');`,
+    `exports.handler = (context, event, callback) => { const value = event.a || event.b || 'none'; callback(null, value ?? 'x'); };`,
+    // The runtime always passes a callback, so guarding on it loses no path.
+    `exports.handler = (context, event, callback) => { callback?.(null, 'ok'); };`,
+    `exports.handler = (context, event, callback) => { callback && callback(null, 'ok'); };`,
+    `exports.handler = (context, event, callback) => { if (typeof callback === 'function') { callback(null, 'ok'); } };`,
+    // The callback itself does not throw: the catch of a try that only calls back is never entered.
+    `exports.handler = (context, event, callback) => {
+  try {
+    callback(null, 'ok');
+  } catch (error) {
+    console.error(error);
+  }
+};`,
+    // A throw in a non-async handler becomes a 500 response.
+    `exports.handler = (context, event, callback) => {
+  if (!event.To) throw new Error('To is required');
+  callback(null, 'ok');
+};`,
+    // Hand-offs: a helper, a node-style API, a promise handler, a timer, an object, a return.
+    `exports.handler = (context, event, callback) => { helper(event, callback); };`,
+    `exports.handler = (context, event, callback) => { context.getTwilioClient().messages.create({ body: 'hi' }, callback); };`,
+    `exports.handler = (context, event, callback) => { fetchIt().then((r) => callback(null, r)).catch(callback); };`,
+    `exports.handler = (context, event, callback) => { setTimeout(callback, 100); };`,
+    `exports.handler = (context, event, callback) => { run({ event, onDone: callback }); };`,
+    `exports.handler = (context, event, callback) => { return callback; };`,
+    `exports.handler = (context, event, callback) => { emitter.on('end', () => callback(null, 'done')); };`,
+    `exports.handler = (context, event, callback) => { return new Promise((resolve) => { callback(null, 'x'); resolve(); }); };`,
+    // Guard helpers that answer the request themselves.
+    `exports.handler = (context, event, callback) => {
+  if (!isValid(context, event, callback)) return;
+  callback(null, 'ok');
+};`,
+    // Aliases of the callback.
+    `exports.handler = (context, event, callback) => { const done = callback; done(null, 'ok'); };`,
+    `exports.handler = (context, event, callback) => { let done; done = callback; done(null, 'ok'); };`,
+    `exports.handler = (context, event, callback) => { callback.call(null, null, 'ok'); };`,
+    // Local functions and IIFEs that call back on all their paths.
+    `exports.handler = (context, event, callback) => {
+  if (event.cached) return respond(event.cached);
+  respond(compute(event));
+  function respond(body) {
+    callback(null, body);
+  }
+};`,
+    `exports.handler = (context, event, callback) => {
+  const fail = (error) => callback(error);
+  if (!event.To) return fail('To is required');
+  callback(null, 'ok');
+};`,
+    `exports.handler = (context, event, callback) => {
+  (async () => {
+    try {
+      callback(null, await lookup(event));
+    } catch (error) {
+      callback(error);
+    }
+  })();
+};`,
+    // A local function handed to an API.
+    `exports.handler = (context, event, callback) => {
+  const finish = () => callback(null, 'later');
+  setTimeout(finish, 10);
+};`,
+    // Wrappers and the wrapper's own responder parameter.
+    `exports.handler = TokenValidator(async (context, event, callback) => { callback(null, 'ok'); });`,
+    `exports.handler = prepareFlexFunction(params, async (context, event, callback, response, handleError) => {
+  try {
+    await work();
+    return callback(null, response);
+  } catch (error) {
+    return handleError(error);
+  }
+});`,
+    // try/finally: the return in the try is complete whatever the finally does.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    return callback(null, await work());
+  } finally {
+    cleanup();
+  }
+};`,
+    // Not handlers: fewer than three parameters, AWS Lambda's (event, context, callback), other exports.
+    `exports.handler = (context, event) => { work(); };`,
+    `exports.handler = (event, context, callback) => { work(); };`,
+    `exports.other = (context, event, callback) => { work(); };`,
+    `function helper(context, event, callback) { work(); }`,
+    `exports.handler = (...args) => { work(); };`,
+    `exports.handler = ({ context }, event, { callback }) => { work(); };`,
+  ],
+  invalid: [
+    {
+      // The FAQ's "improperly handled" shape without any callback.
+      code: `exports.handler = function (context, event, callback) {
+  const client = context.getTwilioClient();
+  client.messages.create({ body: 'hi' });
+};`,
+      errors: [{ messageId: 'missing', line: 1, column: 19, endLine: 1, endColumn: 28, data: { name: 'callback' } }],
+    },
+    {
+      code: `exports.handler = async (context, event, cb) => {
+  await work();
+};`,
+      errors: [{ messageId: 'missing', line: 1, column: 46, endLine: 1, endColumn: 48, data: { name: 'cb' } }],
+    },
+    {
+      // A path that falls off the end: reported at the closing brace.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.ok) {
+    callback(null, 'ok');
+  }
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+    {
+      // A bare return on one path.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return;
+  }
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 5, endLine: 3, endColumn: 12, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
+    },
+    {
+      // Two returns and a fall-off: one report per place.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.a) return 'a';
+  if (event.b) return;
+  if (event.c) callback(null, 'c');
+};`,
+      errors: [
+        { messageId: 'missingOnPath', line: 2, column: 16, endLine: 2, endColumn: 27 },
+        { messageId: 'missingOnPath', line: 3, column: 16, endLine: 3, endColumn: 23 },
+        { messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2 },
+      ],
+    },
+    {
+      // A catch that only logs: the request times out on every error.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    const result = await work();
+    callback(null, result);
+  } catch (error) {
+    console.error(error);
+  }
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+    },
+    {
+      // Something in the try can throw after all: the catch is reachable.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    callback(null, JSON.parse(event.body));
+  } catch (error) {
+    console.error(error);
+  }
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 7, column: 1, endLine: 7, endColumn: 2 }],
+    },
+    {
+      // switch without default.
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.Action) {
+    case 'a':
+      return callback(null, 'a');
+    case 'b':
+      callback(null, 'b');
+      break;
+  }
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 9, column: 1, endLine: 9, endColumn: 2 }],
+    },
+    {
+      // A loop that may end without finding anything.
+      code: `exports.handler = (context, event, callback) => {
+  for (const item of event.items) {
+    if (item.ok) {
+      callback(null, item);
+      break;
+    }
+  }
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+    },
+    {
+      // `||` short-circuits past the callback.
+      code: `exports.handler = (context, event, callback) => {
+  event.ok || callback('not ok');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+    },
+    {
+      // An expression-bodied arrow whose conditional skips the callback.
+      code: `exports.handler = (context, event, callback) => event.ok ? callback(null, 'ok') : undefined;`,
+      errors: [{ messageId: 'missingOnPath', line: 1, column: 49, endLine: 1, endColumn: 92, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+    {
+      // A throw in an async handler is a rejection nobody answers.
+      code: `exports.handler = async (context, event, callback) => {
+  if (!event.To) {
+    throw new Error('To is required');
+  }
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'rejectedOnPath', line: 3, column: 5, endLine: 3, endColumn: 39, data: { name: 'callback' } }],
+    },
+    {
+      // A callback after a return.
+      code: `exports.handler = (context, event, callback) => {
+  return;
+  callback(null, 'never');
+};`,
+      errors: [
+        { messageId: 'missingOnPath', line: 2, column: 3, endLine: 2, endColumn: 10 },
+        { messageId: 'unreachable', line: 3, column: 3, endLine: 3, endColumn: 26, data: { name: 'callback' } },
+      ],
+    },
+    {
+      // A callback after an endless loop.
+      code: `exports.handler = (context, event, callback) => {
+  while (true) {
+    poll();
+  }
+  callback(null, 'never');
+};`,
+      errors: [{ messageId: 'unreachable', line: 5, column: 3, endLine: 5, endColumn: 26 }],
+    },
+    {
+      // A callback in a local function nobody calls.
+      code: `exports.handler = (context, event, callback) => {
+  function finish(result) {
+    callback(null, result);
+  }
+  work(event);
+};`,
+      errors: [
+        { messageId: 'unreachableInUncalledFunction', line: 3, column: 5, endLine: 3, endColumn: 27, data: { name: 'callback', function: 'finish' } },
+        { messageId: 'missingOnPath', line: 6, column: 1, endLine: 6, endColumn: 2 },
+      ],
+    },
+    {
+      // A local function that calls back only on some of its paths does not complete the caller's path.
+      code: `exports.handler = (context, event, callback) => {
+  function maybeRespond() {
+    if (event.cached) callback(null, event.cached);
+  }
+  maybeRespond();
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 6, column: 1, endLine: 6, endColumn: 2 }],
+    },
+    {
+      // Reached through a local binding and `module.exports`.
+      code: `const handler = function (context, event, callback) {
+  if (event.ok) callback(null, 'ok');
+};
+module.exports = { handler };`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+    },
+    {
+      code: `function handler(context, event, callback) {
+  work();
+}
+exports.handler = handler;`,
+      errors: [{ messageId: 'missing', line: 1, column: 1, endLine: 1, endColumn: 17 }],
+    },
+    {
+      code: `module.exports.handler = async function named(context, event, callback) {
+  await work();
+};`,
+      errors: [{ messageId: 'missing', line: 1, column: 26, endLine: 1, endColumn: 46 }],
+    },
+    {
+      code: `module.exports = {
+  handler(context, event, callback) {
+    work();
+  },
+};`,
+      errors: [{ messageId: 'missing', line: 2, column: 3, endLine: 2, endColumn: 10 }],
+    },
+    {
+      code: `exports.handler = TokenValidator(async (context, event, callback) => {
+  if (event.ok) callback(null, 'ok');
+});`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+    },
+    {
+      // 200 sequential ifs: 2^200 paths, one report.
+      code: `exports.handler = (context, event, callback) => {
+${Array.from({ length: 200 }, (_, i) => `  if (event.k${i}) { step(${i}); } else { other(${i}); }`).join('\n')}
+  if (event.done) callback(null, 'done');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 203, column: 1, endLine: 203, endColumn: 2 }],
+    },
+  ],
+});
+
+runWithTypeScriptParser('require-callback', rule, {
+  valid: [
+    `import type { ServerlessFunctionSignature } from '@twilio-labs/serverless-runtime-types/types';
+export const handler: ServerlessFunctionSignature = function (context, event, callback) {
+  callback(null, 'ok');
+};`,
+    `export async function handler(context: Context, event: Event, callback: ServerlessCallback): Promise<void> {
+  const sid = (await context.getTwilioClient().messages.create({ body: 'hi' }))!.sid;
+  return callback(null, sid as string);
+}`,
+  ],
+  invalid: [
+    {
+      code: `export const handler: ServerlessFunctionSignature = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  await client.messages.create({ body: 'hi' });
+};`,
+      errors: [{ messageId: 'missing', line: 1, column: 86, endLine: 1, endColumn: 88 }],
+    },
+    {
+      code: `export function handler(context: Context, event: { To?: string }, callback: ServerlessCallback) {
+  if (!event.To) return;
+  callback(null, event.To as string);
+}`,
+      errors: [{ messageId: 'missingOnPath', line: 2, column: 18, endLine: 2, endColumn: 25 }],
+    },
+    {
+      code: `const handler = (context: Context, event: Event, done: ServerlessCallback): void => {
+  if (event) done!(null);
+};
+export { handler };`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+    },
+  ],
+});
