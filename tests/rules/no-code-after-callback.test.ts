@@ -1,0 +1,391 @@
+import rule from '../../src/rules/no-code-after-callback.js';
+import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
+
+const codeAfter = (line: number, column: number, endLine: number, endColumn: number, callLine: number) => ({
+  messageId: 'codeAfterCallback' as const,
+  line,
+  column,
+  endLine,
+  endColumn,
+  data: { name: 'callback', line: callLine },
+});
+
+runWithBothParsers('no-code-after-callback', rule, {
+  valid: [
+    `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return callback('To is required');
+  }
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then(() => callback(null, 'sent'))
+    .catch((error) => callback(error));
+};`,
+    // A bare return, logging, hoisted declarations and returning a value are fine after the callback.
+    `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  console.log('responded');
+  return;
+  function helper() {}
+};`,
+    `exports.handler = (context, event, callback) => {
+  const reply = (body) => { callback(null, body); return true; };
+  if (event.cached) return reply(event.cached);
+  let unused;
+  reply('fresh');
+};`,
+    // if/else: each path calls back once.
+    `exports.handler = (context, event, callback) => {
+  if (event.a) {
+    callback(null, 'a');
+  } else {
+    callback(null, 'b');
+  }
+};`,
+    // The callback itself does not throw: the catch never runs after it.
+    `exports.handler = (context, event, callback) => {
+  try {
+    const body = JSON.parse(event.body);
+    callback(null, body);
+  } catch (error) {
+    callback(error);
+  }
+};`,
+    `exports.handler = async (context, event, callback) => {
+  try {
+    const message = await context.getTwilioClient().messages.create({ body: 'hi' });
+    if (message.errorCode) {
+      callback(message.errorMessage);
+    } else {
+      callback(null, message.sid);
+    }
+  } catch (error) {
+    callback(error);
+  }
+};`,
+    // Work after a hand-off is not after a call: the helper calls back later.
+    `exports.handler = (context, event, callback) => {
+  client.messages.create({ body: 'hi' }, callback);
+  audit(event);
+};`,
+    // A break out of a loop after the callback, then nothing else.
+    `exports.handler = (context, event, callback) => {
+  for (const item of event.items) {
+    if (item.ok) {
+      callback(null, item);
+      break;
+    }
+  }
+};`,
+    // switch cases that each end with the callback.
+    `exports.handler = (context, event, callback) => {
+  switch (event.Action) {
+    case 'a':
+      callback(null, 'a');
+      break;
+    default:
+      callback(null, 'other');
+  }
+};`,
+    // A local function that calls back only on some paths is not a synchronous call.
+    `exports.handler = (context, event, callback) => {
+  function maybe() { if (event.fast) callback(null, 'fast'); }
+  maybe();
+  slow();
+};`,
+  ],
+  invalid: [
+    {
+      // The FAQ mistake: a guard without return, then the real work.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback('To is required');
+  }
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To, body: 'hi' }).then(() => callback(null, 'sent'));
+};`,
+      errors: [
+        {
+          ...codeAfter(5, 3, 5, 44, 3),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return callback('To is required');
+  }
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To, body: 'hi' }).then(() => callback(null, 'sent'));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Work after the response, then a second callback.
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  sendSms(event);
+  callback(null, 'again');
+};`,
+      errors: [
+        {
+          ...codeAfter(3, 3, 3, 18, 2),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  return callback(null, 'ok');
+  sendSms(event);
+  callback(null, 'again');
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'duplicate',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 26,
+          data: { name: 'callback', line: 2 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  return callback(null, 'ok');
+  sendSms(event);
+  callback(null, 'again');
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A node-style callback: `if (err) { callback(err); }` without return.
+      code: `exports.handler = (context, event, callback) => {
+  client.messages.create({ body: 'hi' }, (err, message) => {
+    if (err) {
+      callback(err);
+    }
+    callback(null, message.sid);
+  });
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 32,
+          data: { name: 'callback', line: 4 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 4 },
+              output: `exports.handler = (context, event, callback) => {
+  client.messages.create({ body: 'hi' }, (err, message) => {
+    if (err) {
+      return callback(err);
+    }
+    callback(null, message.sid);
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // In a .then continuation.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event).then((result) => {
+    callback(null, result);
+    notify(result);
+  });
+};`,
+      errors: [
+        {
+          ...codeAfter(4, 5, 4, 20, 3),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  lookup(event).then((result) => {
+    return callback(null, result);
+    notify(result);
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A compound statement is reported at its head; a return of a call is code too.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.a) callback(null, 'a');
+  if (event.b) {
+    log(event.b);
+  }
+};`,
+      errors: [
+        {
+          ...codeAfter(3, 3, 3, 15, 2),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  if (event.a) return callback(null, 'a');
+  if (event.b) {
+    log(event.b);
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  for (const n of event.numbers) {
+    send(n);
+  }
+};`,
+      errors: [{ ...codeAfter(3, 3, 3, 33, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+  return callback(null, 'ok');
+  for (const n of event.numbers) {
+    send(n);
+  }
+};` }] }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  return save(event);
+};`,
+      errors: [{ ...codeAfter(3, 3, 3, 22, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+  return callback(null, 'ok');
+  return save(event);
+};` }] }],
+    },
+    {
+      // `finally` runs after the `return callback()` of the try; nothing to suggest, it already returns.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    return callback(null, compute(event));
+  } finally {
+    cleanup();
+  }
+};`,
+      errors: [{ ...codeAfter(5, 5, 5, 15, 3), suggestions: [] }],
+    },
+    {
+      // A callback in a loop runs once per item.
+      code: `exports.handler = (context, event, callback) => {
+  for (const item of event.items) {
+    callback(null, item);
+  }
+};`,
+      errors: [{ messageId: 'duplicateInLoop', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback' } }],
+    },
+    {
+      // A local function that always calls back is a synchronous callback at its call site.
+      code: `exports.handler = (context, event, callback) => {
+  const respond = (body) => callback(null, body);
+  respond('ok');
+  respond('again');
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 4,
+          column: 3,
+          endLine: 4,
+          endColumn: 19,
+          data: { name: 'callback', line: 3 },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 3 }, output: `exports.handler = (context, event, callback) => {
+  const respond = (body) => callback(null, body);
+  return respond('ok');
+  respond('again');
+};` }],
+        },
+      ],
+    },
+    {
+      // Code after the callback inside a local function is reported there.
+      code: `exports.handler = (context, event, done) => {
+  function finish(result) {
+    done(null, result);
+    cleanup(result);
+  }
+  finish(event);
+};`,
+      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 5, endLine: 4, endColumn: 21, data: { name: 'done', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'done', line: 3 }, output: `exports.handler = (context, event, done) => {
+  function finish(result) {
+    return done(null, result);
+    cleanup(result);
+  }
+  finish(event);
+};` }] }],
+    },
+    {
+      // Logging is reported too when asked.
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  console.log('done');
+};`,
+      options: [{ allowLogging: false }],
+      errors: [{ ...codeAfter(3, 3, 3, 23, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+  return callback(null, 'ok');
+  console.log('done');
+};` }] }],
+    },
+    {
+      // The callback found by position under an alias.
+      code: `exports.handler = async (context, event, cb) => {
+  const reply = cb;
+  reply(null, 'ok');
+  await save(event);
+};`,
+      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 3, endLine: 4, endColumn: 21, data: { name: 'cb', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'cb', line: 3 }, output: `exports.handler = async (context, event, cb) => {
+  const reply = cb;
+  return reply(null, 'ok');
+  await save(event);
+};` }] }],
+    },
+  ],
+});
+
+runWithTypeScriptParser('no-code-after-callback', rule, {
+  valid: [
+    `export const handler: ServerlessFunctionSignature = (context, event, callback) => {
+  const twiml = new Twilio.twiml.MessagingResponse();
+  twiml.message('hi');
+  return callback(null, twiml);
+};`,
+  ],
+  invalid: [
+    {
+      code: `export function handler(context: Context, event: { To?: string }, callback: ServerlessCallback): void {
+  if (!event.To) {
+    callback('To is required');
+  }
+  void context.getTwilioClient().messages.create({ to: event.To as string, body: 'hi' });
+}`,
+      errors: [{ messageId: 'codeAfterCallback', line: 5, column: 3, endLine: 5, endColumn: 90, data: { name: 'callback', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 3 }, output: `export function handler(context: Context, event: { To?: string }, callback: ServerlessCallback): void {
+  if (!event.To) {
+    return callback('To is required');
+  }
+  void context.getTwilioClient().messages.create({ to: event.To as string, body: 'hi' });
+}` }] }],
+    },
+  ],
+});
