@@ -7,7 +7,7 @@ import { type ForwardProblem, replay, solveForward } from '../analysis/segment-d
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ allowLogging?: boolean }];
-export type MessageIds = 'codeAfterCallback' | 'duplicate' | 'duplicateInLoop' | 'useReturn';
+export type MessageIds = 'codeAfterCallback' | 'codeAfterCallbackInLoop' | 'duplicate' | 'duplicateInLoop' | 'useReturn';
 
 /**
  * The state of a path: the latest synchronous callback call on it (`null` before any), and whether no statement
@@ -44,6 +44,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       codeAfterCallback:
         'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+      codeAfterCallbackInLoop:
+        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts. Call `{{name}}()` once, after the loop.',
       duplicate:
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
       duplicateInLoop:
@@ -135,12 +137,15 @@ export default createRule<Options, MessageIds>({
       }
 
       function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
+        // A call later in the source than the statement reached it through a loop's back edge; returning there
+        // would end the loop at its first item, so there is nothing to suggest.
+        const inLoop = previous.range[0] > statement.range[0];
         reportOnce(statement, () =>
           context.report({
             loc: statementHead(statement, sourceCode),
-            messageId: 'codeAfterCallback',
+            messageId: inLoop ? 'codeAfterCallbackInLoop' : 'codeAfterCallback',
             data: { name, line: previous.loc.start.line },
-            suggest: returnSuggestion(previous),
+            suggest: inLoop ? [] : returnSuggestion(previous),
           }),
         );
       }

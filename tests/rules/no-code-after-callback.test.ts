@@ -389,3 +389,22 @@ runWithTypeScriptParser('no-code-after-callback', rule, {
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback in loops', rule, {
+  valid: [],
+  invalid: [
+    {
+      // The next iteration's work runs after the callback of the previous one.
+      code: `exports.handler = (context, event, callback) => {
+  for (const to of event.recipients) {
+    send(to);
+    callback(null, to);
+  }
+};`,
+      errors: [
+        { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', line: 4 }, suggestions: [] },
+        { messageId: 'duplicateInLoop', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback' } },
+      ],
+    },
+  ],
+});
