@@ -1,0 +1,53 @@
+import { ESLint } from 'eslint';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../../src/index.js';
+
+const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
+const CALLBACK_RULES = ['twilio-functions/require-callback', 'twilio-functions/no-code-after-callback'];
+
+/** Lints the example project with `configs.recommended`, as its own eslint.config.js does. */
+async function lintExamples(): Promise<string[]> {
+  const eslint = new ESLint({
+    cwd: examplesDir,
+    overrideConfigFile: true,
+    overrideConfig: [plugin.configs.recommended],
+  });
+  const results = await eslint.lintFiles(['functions']);
+  return results.flatMap((result) =>
+    result.messages
+      .filter((message) => message.ruleId !== null && CALLBACK_RULES.includes(message.ruleId))
+      .map((message) => `${path.relative(examplesDir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`),
+  );
+}
+
+describe('the example project', () => {
+  it('shows every kind of callback finding, and none in the correct files', async () => {
+    expect(await lintExamples()).toEqual([
+      'functions/broadcast.private.js:8:5 twilio-functions/require-callback unreachableInUncalledFunction',
+      'functions/broadcast.private.js:12:5 twilio-functions/no-code-after-callback codeAfterCallbackInLoop',
+      'functions/broadcast.private.js:13:5 twilio-functions/no-code-after-callback duplicateInLoop',
+      'functions/broadcast.private.js:15:1 twilio-functions/require-callback missingOnPath',
+      'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
+      'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingOnPath',
+      'functions/never-responds.js:2:19 twilio-functions/require-callback missing',
+      'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
+      'functions/status.js:9:5 twilio-functions/no-code-after-callback duplicate',
+      'functions/status.js:12:3 twilio-functions/require-callback unreachable',
+      'functions/verify.js:5:5 twilio-functions/require-callback rejectedOnPath',
+    ]);
+  });
+
+  it('covers every message of both rules', async () => {
+    const shown = new Set((await lintExamples()).map((finding) => finding.split(' ').slice(1).join('/')));
+    const expected = CALLBACK_RULES.flatMap((ruleId) => {
+      const rule = plugin.rules[ruleId.replace('twilio-functions/', '')]!;
+      return Object.keys(rule.meta?.messages ?? {})
+        .filter((messageId) => messageId !== 'useReturn') // a suggestion's message, not a finding
+        .map((messageId) => `${ruleId}/${messageId}`);
+    });
+    expect([...shown].sort()).toEqual(expected.sort());
+  });
+});
