@@ -47,5 +47,6 @@ plugin.configs.recommended = recommended;
 export const meta = plugin.meta;
 export const configs = plugin.configs;
 export { rules };
+export { projectSettings, readProjectSettings, type TwilioFunctionsSettings } from './project-settings.js';
 
 export default plugin;

@@ -1,8 +1,10 @@
 import noCodeAfterCallback from './no-code-after-callback.js';
+import noEsmRequire from './no-esm-require.js';
 import requireCallback from './require-callback.js';
 
 /** Every rule of the plugin, by its name without the `twilio-functions/` prefix. */
 export const rules = {
   'no-code-after-callback': noCodeAfterCallback,
+  'no-esm-require': noEsmRequire,
   'require-callback': requireCallback,
 };

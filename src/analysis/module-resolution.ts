@@ -1,0 +1,109 @@
+import { isBuiltin } from 'node:module';
+import { extname } from 'node:path';
+
+import { ResolverFactory } from 'oxc-resolver';
+
+import { LruCache } from './lru-cache.js';
+import { hasModuleSyntax } from './module-exports.js';
+import { hasRequireEsm, type TwilioRuntime } from './twilio-runtime.js';
+
+/** What `require(specifier)` loads, as far as the module system is concerned. */
+export type Resolution =
+  | { readonly kind: 'esm' | 'commonjs' | 'other'; readonly path: string; readonly packageJsonPath?: string }
+  /** `exports` offers the specifier only under `import`: require() throws ERR_PACKAGE_PATH_NOT_EXPORTED. */
+  | { readonly kind: 'import-only'; readonly path: string; readonly packageJsonPath?: string }
+  | { readonly kind: 'builtin' }
+  /** Not installed, or not resolvable at all. */
+  | { readonly kind: 'missing' };
+
+/**
+ * The conditions Node's `require` matches in `exports` (`default` always matches): `module-sync` only where
+ * require(esm) exists, so a package can hand an ES module to new runtimes and CommonJS to old ones.
+ */
+export function requireConditions(runtime: TwilioRuntime): string[] {
+  return hasRequireEsm(runtime) ? ['node', 'require', 'module-sync'] : ['node', 'require'];
+}
+
+const IMPORT_CONDITIONS = ['node', 'import'];
+const REQUIRE_EXTENSIONS = ['.js', '.json', '.node'];
+const NOT_EXPORTED = /is not exported under the conditions/;
+
+const resolvers = new Map<string, ResolverFactory>();
+const resolutions = new LruCache<string, Resolution>(4_000);
+
+function resolverFor(conditions: readonly string[]): ResolverFactory {
+  const key = conditions.join(',');
+  let resolver = resolvers.get(key);
+  if (!resolver) {
+    resolver = new ResolverFactory({
+      conditionNames: [...conditions],
+      extensions: REQUIRE_EXTENSIONS,
+      moduleType: true,
+      builtinModules: true,
+      // Lint results must not depend on the linting machine's environment.
+      nodePath: false,
+    });
+    resolvers.set(key, resolver);
+  }
+  return resolver;
+}
+
+/**
+ * Resolves `specifier` from `directory` as the runtime's `require()` would, and classifies the file.
+ * Cached per process by directory, specifier and conditions; never throws.
+ */
+export function resolveRequire(directory: string, specifier: string, runtime: TwilioRuntime): Resolution {
+  const conditions = requireConditions(runtime);
+  const key = `${conditions.join(',')}\0${directory}\0${specifier}`;
+  return resolutions.getOrCreate(key, () => resolveUncached(directory, specifier, conditions));
+}
+
+/** Resolves an `import` of `specifier` from `directory` (to follow an ES module's own imports). */
+export function resolveImport(directory: string, specifier: string): string | undefined {
+  if (isBuiltin(specifier)) return undefined;
+  try {
+    return resolverFor(IMPORT_CONDITIONS).sync(directory, specifier).path;
+  } catch {
+    return undefined;
+  }
+}
+
+function resolveUncached(directory: string, specifier: string, conditions: readonly string[]): Resolution {
+  if (isBuiltin(specifier)) return { kind: 'builtin' };
+  try {
+    const result = resolverFor(conditions).sync(directory, specifier);
+    if (result.builtin) return { kind: 'builtin' };
+    if (result.path) {
+      return withPackageJson({ kind: classifyFile(result.path, result.moduleType), path: result.path }, result.packageJsonPath);
+    }
+    if (result.error && NOT_EXPORTED.test(result.error)) {
+      const asImport = resolverFor(IMPORT_CONDITIONS).sync(directory, specifier);
+      if (asImport.path) return withPackageJson({ kind: 'import-only', path: asImport.path }, asImport.packageJsonPath);
+    }
+  } catch {
+    // A resolver failure (odd file system, broken package.json) is "we do not know": no report.
+  }
+  return { kind: 'missing' };
+}
+
+function withPackageJson<T extends object>(value: T, packageJsonPath: string | undefined): T & { packageJsonPath?: string } {
+  return packageJsonPath === undefined ? value : { ...value, packageJsonPath };
+}
+
+/**
+ * `.mjs`, and `.js` under `"type": "module"`, are ES modules (oxc-resolver reads the type); `.cjs` is CommonJS.
+ * A typeless `.js` file with import/export syntax is loaded as ESM by Node ≥ 20.19/22.7 (and fails on older
+ * ones), so it counts as ESM too.
+ */
+function classifyFile(path: string, moduleType: string | undefined): 'esm' | 'commonjs' | 'other' {
+  const extension = extname(path);
+  if (extension === '.mjs' || moduleType === 'module') return 'esm';
+  if (extension === '.cjs' || moduleType === 'commonjs') return 'commonjs';
+  if (extension === '.js') return hasModuleSyntax(path) ? 'esm' : 'commonjs';
+  return 'other';
+}
+
+export function clearResolutionCache(): void {
+  resolutions.clear();
+  for (const resolver of resolvers.values()) resolver.clearCache();
+}
