@@ -53,7 +53,7 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     if (segment === flow.codePath.initialSegment) return problem.entry;
     let state: State | undefined;
     for (const previous of segment.prevSegments) {
-      if (finallyEntries.has(segment) && !entersFinallyWithoutThrow(previous)) continue;
+      if (finallyEntries.has(segment) && !entersFinally(segment, previous)) continue;
       const out = outStates.get(previous);
       if (out !== undefined) state = state === undefined ? out : problem.join(state, out);
     }
@@ -61,12 +61,16 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
   }
 
   /**
-   * ESLint merges every way into a `finally` block (completing, jumping, throwing) into one segment. The throwing
-   * ways are left out: an exception thrown before the callback ends the invocation anyway (a 500, or a rejection the
-   * promise rules deal with), and keeping them would make a `return callback()` in the `try` look incomplete.
+   * ESLint gives a `finally` block two copies: one entered by completing the `try`/`catch` normally, which goes on
+   * to the code after it, and a "leaving" copy entered by every jump out of the `try` and by every throw, which
+   * ends the function. The leaving copy also lists the normal ends among its predecessors, and its throwing ways are
+   * no ways to finish the request: an exception before the callback ends the invocation anyway (a 500, or a
+   * rejection), and keeping them would make a `return callback()` in the `try` look incomplete. So the leaving
+   * copy starts from the jumps alone.
    */
-  function entersFinallyWithoutThrow(previous: CodePathSegment): boolean {
-    if (flow.normalEnds.has(previous)) return true;
+  function entersFinally(segment: CodePathSegment, previous: CodePathSegment): boolean {
+    const isLeavingCopy = segment.prevSegments.some((other) => !flow.normalEnds.has(other));
+    if (!isLeavingCopy) return true;
     const exit = flow.segments.get(previous)?.exit;
     return exit !== undefined && exit.type !== AST_NODE_TYPES.ThrowStatement;
   }

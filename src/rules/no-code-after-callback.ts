@@ -1,13 +1,19 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
+import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
 import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
 import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ allowLogging?: boolean }];
-export type MessageIds = 'codeAfterCallback' | 'codeAfterCallbackInLoop' | 'duplicate' | 'duplicateInLoop' | 'useReturn';
+export type MessageIds =
+  | 'codeAfterCallback'
+  | 'codeAfterCallbackInFinally'
+  | 'codeAfterCallbackInLoop'
+  | 'duplicate'
+  | 'duplicateInLoop'
+  | 'useReturn';
 
 /**
  * The state of a path: the latest synchronous callback call on it (`null` before any), and whether no statement
@@ -44,6 +50,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       codeAfterCallback:
         'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+      codeAfterCallbackInFinally:
+        'This `finally` code runs after `{{name}}()` on line {{line}} has ended the invocation, even when it is returned: Twilio cuts off any async work it starts. Do this work before calling `{{name}}()`.',
       codeAfterCallbackInLoop:
         'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts. Call `{{name}}()` once, after the loop.',
       duplicate:
@@ -137,17 +145,16 @@ export default createRule<Options, MessageIds>({
       }
 
       function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
-        // A call later in the source than the statement reached it through a loop's back edge; returning there
-        // would end the loop at its first item, so there is nothing to suggest.
-        const inLoop = previous.range[0] > statement.range[0];
-        reportOnce(statement, () =>
+        reportOnce(statement, () => {
+          const messageId = codeAfterMessage(statement, previous);
           context.report({
             loc: statementHead(statement, sourceCode),
-            messageId: inLoop ? 'codeAfterCallbackInLoop' : 'codeAfterCallback',
+            messageId,
             data: { name, line: previous.loc.start.line },
-            suggest: inLoop ? [] : returnSuggestion(previous),
-          }),
-        );
+            // `return callback()` neither stops a loop's later iterations nor skips a `finally` block.
+            suggest: messageId === 'codeAfterCallback' ? returnSuggestion(previous) : [],
+          });
+        });
       }
 
       function returnSuggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -194,6 +201,27 @@ function laterCall(
 ): TSESTree.CallExpression | null {
   if (!a || !b) return a ?? b;
   return a.range[0] >= b.range[0] ? a : b;
+}
+
+function codeAfterMessage(statement: TSESTree.Statement, previous: TSESTree.CallExpression): MessageIds {
+  // A call later in the source than the statement reached it through a loop's back edge.
+  if (previous.range[0] > statement.range[0]) return 'codeAfterCallbackInLoop';
+  const finalizer = enclosingFinalizer(statement);
+  if (finalizer && !contains(finalizer, previous)) return 'codeAfterCallbackInFinally';
+  return 'codeAfterCallback';
+}
+
+/** The nearest `finally` block around `node` within its function. */
+function enclosingFinalizer(node: TSESTree.Node): TSESTree.BlockStatement | undefined {
+  for (let current = node.parent; current && !isFunctionNode(current); current = current.parent) {
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return parent.finalizer;
+  }
+  return undefined;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
 /** `return true`, `return result`, `return;`: returning a value computes nothing. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
 import { type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
@@ -65,15 +65,15 @@ export default createRule<Options, MessageIds>({
       const reported = new Set<TSESTree.Node | undefined>();
       for (const segment of flow.codePath.returnedSegments) {
         if (outStates.get(segment) !== false) continue;
-        const jump = flow.segments.get(segment)?.exit;
-        const exit = jump?.type === AST_NODE_TYPES.ReturnStatement ? jump : undefined;
-        if (reported.has(exit)) continue;
-        reported.add(exit);
-        if (exit) {
+        const returns = incompleteReturnsInto(segment, flow, outStates);
+        for (const exit of returns) {
+          if (reported.has(exit)) continue;
+          reported.add(exit);
           context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: 'This `return` ends the handler' } });
-        } else {
-          context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: 'The handler can end here' } });
         }
+        if (returns.length > 0 || reported.has(undefined)) continue;
+        reported.add(undefined);
+        context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: 'The handler can end here' } });
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (!flow.node.async) return;
@@ -83,6 +83,35 @@ export default createRule<Options, MessageIds>({
         reported.add(exit);
         context.report({ node: exit, messageId: 'rejectedOnPath', data: { name } });
       }
+    }
+
+    /**
+     * The `return` statements whose incomplete paths end in `segment`: its own, or, when the function ends in a
+     * `finally` block, those of the `try` that jumped into it. None means the path fell off the end.
+     */
+    function incompleteReturnsInto(
+      segment: TSESLint.CodePathSegment,
+      flow: FunctionFlow,
+      outStates: ReadonlyMap<TSESLint.CodePathSegment, boolean>,
+    ): TSESTree.ReturnStatement[] {
+      const returns: TSESTree.ReturnStatement[] = [];
+      const seen = new Set([segment]);
+      const pending = [segment];
+      for (let current = pending.pop(); current; current = pending.pop()) {
+        const exit = flow.segments.get(current)?.exit;
+        if (exit) {
+          if (exit.type === AST_NODE_TYPES.ReturnStatement && outStates.get(current) === false) returns.push(exit);
+          continue;
+        }
+        // Only a finally block's leaving copy has a jump among its predecessors; elsewhere the walk finds none.
+        for (const previous of current.prevSegments) {
+          if (!seen.has(previous)) {
+            seen.add(previous);
+            pending.push(previous);
+          }
+        }
+      }
+      return returns.sort((a, b) => a.range[0] - b.range[0]);
     }
 
     /** Where a path that falls off the end of the function stops: the closing brace, or an arrow's expression body. */

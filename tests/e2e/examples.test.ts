@@ -34,6 +34,7 @@ describe('the example project', () => {
       'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingOnPath',
       'functions/never-responds.js:2:19 twilio-functions/require-callback missing',
       'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
+      'functions/stats.js:11:5 twilio-functions/no-code-after-callback codeAfterCallbackInFinally',
       'functions/status.js:9:5 twilio-functions/no-code-after-callback duplicate',
       'functions/status.js:12:3 twilio-functions/require-callback unreachable',
       'functions/verify.js:5:5 twilio-functions/require-callback rejectedOnPath',

@@ -285,7 +285,7 @@ runWithBothParsers('no-code-after-callback', rule, {
     cleanup();
   }
 };`,
-      errors: [{ ...codeAfter(5, 5, 5, 15, 3), suggestions: [] }],
+      errors: [{ ...codeAfter(5, 5, 5, 15, 3), messageId: 'codeAfterCallbackInFinally', suggestions: [] }],
     },
     {
       // A callback in a loop runs once per item.

@@ -396,3 +396,33 @@ export { handler };`,
     },
   ],
 });
+
+runWithBothParsers('require-callback with finally', rule, {
+  valid: [
+    // The return path through `finally` is complete; the normal path calls back after it.
+    `exports.handler = (context, event, callback) => {
+  try {
+    if (event.cached) return callback(null, event.cached);
+    refresh();
+  } finally {
+    release();
+  }
+  callback(null, 'fresh');
+};`,
+  ],
+  invalid: [
+    {
+      // A return inside try/finally is reported at the return, not where the finally ends.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    if (!event.To) return;
+    prepare(event);
+  } finally {
+    release();
+  }
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 20, endLine: 3, endColumn: 27, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
+    },
+  ],
+});
