@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 
 import { isRecord, readJsonFile } from './analysis/json-file.js';
-import { clearLockfileCache, lockedVersion } from './analysis/lockfile.js';
-import { clearPackageJsonCache, readPackageJson } from './analysis/package-json.js';
+import { clearAnalysisCaches } from './analysis/analysis-caches.js';
+import { lockedVersion } from './analysis/lockfile.js';
+import { readPackageJson } from './analysis/package-json.js';
 import {
   DEFAULT_RUNTIME,
   isTwilioRuntime,
@@ -40,9 +41,9 @@ const SERVERLESS_CONFIG_FILES = ['.twilioserverlessrc', '.twilioserverlessrc.jso
  * ];
  */
 export function readProjectSettings(projectDir: string): TwilioFunctionsSettings {
-  // A config file is evaluated once per ESLint run; it must see the files as they are now, not a cached copy.
-  clearPackageJsonCache();
-  clearLockfileCache();
+  // A config file is evaluated once per ESLint run: this run must see the files as they are now, not what an
+  // earlier run in the same process (an editor's ESLint server) cached.
+  clearAnalysisCaches();
   const packageJson = readPackageJson(join(projectDir, 'package.json'));
   return {
     runtime: runtimeFromServerlessConfig(projectDir) ?? runtimeFromEngines(packageJson?.enginesNode) ?? DEFAULT_RUNTIME,

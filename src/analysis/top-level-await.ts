@@ -69,3 +69,8 @@ function containsAwaitOutsideFunctions(node: Node): boolean {
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
+
+export function clearTopLevelAwaitCache(): void {
+  graphs.clear();
+  files.clear();
+}
