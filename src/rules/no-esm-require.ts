@@ -128,6 +128,9 @@ export default createRule<Options, MessageIds>({
       TSImportEqualsDeclaration(node) {
         checkTypeScriptImportEquals(file, node);
       },
+      ImportExpression(node) {
+        checkTypeScriptDynamicImport(file, node);
+      },
     };
   },
 });
@@ -578,6 +581,26 @@ function checkTypeScriptImportEquals(file: FileContext, node: TSESTree.TSImportE
     node: problem.node,
     messageId: problem.messageId,
     data: messageData(file, target, source, `\`require('${source}')\``, node.id.name),
+  });
+}
+
+/**
+ * `await import('p')` in a TypeScript file compiled with `module: commonjs`: tsc emits
+ * `Promise.resolve().then(() => require('p'))`, so the ESM package is required after all.
+ */
+function checkTypeScriptDynamicImport(file: FileContext, node: TSESTree.ImportExpression): void {
+  if (!file.typeScript || file.typeScript.keepsDynamicImport) return;
+  if (node.source.type !== AST_NODE_TYPES.Literal || typeof node.source.value !== 'string') return;
+  const source = node.source.value;
+  const target = findEsmRequireTarget(file.directory, source, file.runtime, file.checkTopLevelAwait);
+  if (!target) return;
+  // With require(esm), tsc's `__importStar` hands the namespace through, `.default` included.
+  const problem = problemOf(file, target, () => undefined, node);
+  if (!problem) return;
+  file.context.report({
+    node: problem.node,
+    messageId: problem.messageId,
+    data: messageData(file, target, source, `This \`import()\` (tsc emits \`require('${source}')\`)`, source),
   });
 }
 

@@ -540,6 +540,8 @@ ts.run('no-esm-require (typescript-eslint parser)', rule, {
     { name: 'type-only imports vanish', filename: TS_COMMONJS, settings: node18, code: "import type { AbortError } from 'esm-default';\nimport { type version } from 'esm-default';" },
     { name: '.mts is an ES module', filename: join(FIXTURES, 'installed/ts-commonjs/handler.mts'), settings: node18, code: "import esmDefault from 'esm-default';" },
     { name: 'CommonJS package', filename: TS_COMMONJS, settings: node18, code: "import cjs = require('cjs-plain');\ncjs();" },
+    { name: 'module nodenext keeps import()', filename: TS_NODENEXT, settings: node18, code: "export async function f() { return (await import('esm-default')).default; }" },
+    { name: 'node22: import() compiled to require() still reaches .default', filename: TS_COMMONJS, settings: node22, code: "export async function f() { return (await import('esm-default')).default; }" },
   ],
   invalid: [
     {
@@ -554,6 +556,24 @@ ts.run('no-esm-require (typescript-eslint parser)', rule, {
           column: 24,
           data: data({
             subject: "This import (tsc emits `require('esm-default')`)",
+            version: ' 2.0.0',
+            advice: ' With `module: commonjs` tsc compiles `import()` back into `require()`: set `module` to `node16` or `nodenext` first.',
+          }),
+        },
+      ],
+    },
+    {
+      name: 'module commonjs turns import() back into require()',
+      filename: TS_COMMONJS,
+      settings: node18,
+      code: "export async function f() {\n  return (await import('esm-default')).default;\n}",
+      errors: [
+        {
+          messageId: 'requireEsm',
+          line: 2,
+          column: 17,
+          data: data({
+            subject: "This `import()` (tsc emits `require('esm-default')`)",
             version: ' 2.0.0',
             advice: ' With `module: commonjs` tsc compiles `import()` back into `require()`: set `module` to `node16` or `nodenext` first.',
           }),
