@@ -78,7 +78,7 @@ export default createRule<Options, MessageIds>({
   meta: {
     type: 'problem',
     docs: {
-      description: 'Disallow `require()` of ES modules that fails at run time on the Twilio runtime',
+      description: 'Disallow `require()` calls that fail at run time because the target is an ES module',
       recommended: true,
     },
     fixable: 'code',
