@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { extname } from 'node:path';
 
@@ -99,8 +100,22 @@ function classifyFile(path: string, moduleType: string | undefined): 'esm' | 'co
   const extension = extname(path);
   if (extension === '.mjs' || moduleType === 'module') return 'esm';
   if (extension === '.cjs' || moduleType === 'commonjs') return 'commonjs';
-  if (extension === '.js') return hasModuleSyntax(path) ? 'esm' : 'commonjs';
+  if (extension === '.js') return isSmallEnoughToDetect(path) && hasModuleSyntax(path) ? 'esm' : 'commonjs';
   return 'other';
+}
+
+/**
+ * Syntax detection lexes the whole file. Typeless packages whose entry is a multi-megabyte bundle (typescript.js
+ * is 9 MB) are CommonJS in practice, and lexing them would cost more than linting a whole project.
+ */
+const MAX_DETECTION_BYTES = 512 * 1024;
+
+function isSmallEnoughToDetect(path: string): boolean {
+  try {
+    return statSync(path).size <= MAX_DETECTION_BYTES;
+  } catch {
+    return false;
+  }
 }
 
 export function clearResolutionCache(): void {
