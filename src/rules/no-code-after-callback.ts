@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
 import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { functionHandoff } from '../analysis/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -13,6 +14,7 @@ export type MessageIds =
   | 'codeAfterCallbackInLoop'
   | 'duplicate'
   | 'duplicateInLoop'
+  | 'perItem'
   | 'useReturn';
 
 /**
@@ -58,6 +60,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
       duplicateInLoop:
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
+      perItem:
+        '`{{name}}()` runs once per item of `{{method}}()`: with two items it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
       useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
     },
     defaultOptions: [{ allowLogging: true }],
@@ -75,6 +79,23 @@ export default createRule<Options, MessageIds>({
       // or a node-style callback starts with nothing called yet.
       for (const flow of handlerFlow.functions.values()) {
         checkFunction(flow, analysis, name, reported);
+        checkPerItemFunction(flow, analysis, name, reported);
+      }
+    }
+
+    /** `items.forEach((item) => { …; callback(null, item); })`: a function that answers every time it runs, once per item. */
+    function checkPerItemFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
+      const handoff = functionHandoff(flow.node);
+      if (handoff?.kind !== 'perItem') return;
+      const { outStates } = analysis.solveCompletion(flow, 'called');
+      const returned = flow.codePath.returnedSegments.filter((segment) => outStates.has(segment));
+      if (returned.length === 0 || !returned.every((segment) => outStates.get(segment) === true)) return;
+      for (const record of flow.segments.values()) {
+        for (const event of record.events) {
+          if (event.kind !== 'call' || reported.has(event.node)) continue;
+          reported.add(event.node);
+          context.report({ node: event.node, messageId: 'perItem', data: { name, method: handoff.calleeName } });
+        }
       }
     }
 

@@ -2,11 +2,22 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
 import { type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
-import { analyzeCallbacks } from '../analysis/callback-summary.js';
+import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { functionHandoff } from '../analysis/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
 export type MessageIds = 'missing' | 'missingOnPath' | 'rejectedOnPath' | 'unreachable' | 'unreachableInUncalledFunction';
+
+interface ExitTexts {
+  readonly returnExit: string;
+  readonly endExit: string;
+}
+
+const HANDLER_EXITS: ExitTexts = {
+  returnExit: 'This `return` ends the handler',
+  endExit: 'The handler can end here',
+};
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
@@ -22,7 +33,7 @@ export default createRule<Options, MessageIds>({
     messages: {
       missing:
         `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
-      missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` before the handler ends here.`,
+      missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       rejectedOnPath:
         `This \`throw\` rejects the async handler without calling \`{{name}}()\`. Twilio does not turn a rejected handler into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
       unreachable:
@@ -49,8 +60,42 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      reportIncompletePaths(flow, handlerFlow, name);
+      const analysis = analyzeCallbacks(handlerFlow);
+      reportIncompletePaths(flow, analysis, name, HANDLER_EXITS);
+      for (const nested of handlerFlow.functions.values()) {
+        if (nested !== flow) checkHandedOffFunction(nested, analysis, name, handler.node);
+      }
       reportUnreachableCalls(handlerFlow, name);
+    }
+
+    /**
+     * A function handed to a one-shot API (`.then(fn)`, `create(opts, (err, message) => …)`) that calls back on
+     * some of its paths is where the request gets answered: each of its other paths leaves the request open.
+     */
+    function checkHandedOffFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, handler: FunctionNode): void {
+      const handoff = functionHandoff(flow.node);
+      if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handler)) return;
+      if (!answersSomewhere(flow)) return;
+      reportIncompletePaths(flow, analysis, name, {
+        returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
+        endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
+      });
+    }
+
+    /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */
+    function runsRepeatedly(fn: FunctionNode, handler: FunctionNode): boolean {
+      for (let current = enclosingFunction(fn); current && current !== handler; current = enclosingFunction(current)) {
+        const kind = functionHandoff(current)?.kind;
+        if (kind === 'repeated' || kind === 'perItem') return true;
+      }
+      return false;
+    }
+
+    /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
+    function answersSomewhere(flow: FunctionFlow): boolean {
+      return [...flow.segments.values()].some((record) =>
+        record.events.some((event) => event.kind === 'call' || event.kind === 'handoff' || event.kind === 'localCall'),
+      );
     }
 
     function usesCallback(handlerFlow: HandlerFlow): boolean {
@@ -60,8 +105,8 @@ export default createRule<Options, MessageIds>({
     }
 
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
-    function reportIncompletePaths(flow: FunctionFlow, handlerFlow: HandlerFlow, name: string): void {
-      const { outStates } = analyzeCallbacks(handlerFlow).solveCompletion(flow, 'handled');
+    function reportIncompletePaths(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, exits: ExitTexts): void {
+      const { outStates } = analysis.solveCompletion(flow, 'handled');
       const reported = new Set<TSESTree.Node | undefined>();
       for (const segment of flow.codePath.returnedSegments) {
         if (outStates.get(segment) !== false) continue;
@@ -69,14 +114,14 @@ export default createRule<Options, MessageIds>({
         for (const exit of returns) {
           if (reported.has(exit)) continue;
           reported.add(exit);
-          context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: 'This `return` ends the handler' } });
+          context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: exits.returnExit } });
         }
         if (returns.length > 0 || reported.has(undefined)) continue;
         reported.add(undefined);
-        context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: 'The handler can end here' } });
+        context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
-      if (!flow.node.async) return;
+      if (exits !== HANDLER_EXITS || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {
         const exit = flow.segments.get(segment)?.exit;
         if (outStates.get(segment) !== false || exit?.type !== AST_NODE_TYPES.ThrowStatement || reported.has(exit)) continue;

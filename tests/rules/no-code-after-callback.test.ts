@@ -408,3 +408,48 @@ runWithBothParsers('no-code-after-callback in loops', rule, {
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback in per-item functions', rule, {
+  valid: [
+    // Answers for one matching item at most is not provable either way: not reported.
+    `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    if (item.id === event.id) callback(null, item);
+  });
+};`,
+    // some() stops at the first match.
+    `exports.handler = (context, event, callback) => {
+  event.items.some((item) => {
+    callback(null, item);
+    return true;
+  });
+};`,
+  ],
+  invalid: [
+    {
+      // A `return` inside forEach only leaves the arrow: every item answers.
+      code: `exports.handler = (context, event, callback) => {
+  listFlows().then((flows) => flows.forEach((flow) => {
+    if (flow.friendlyName === event.name) {
+      callback(null, flow.sid);
+      return;
+    }
+    callback(null, 'none');
+  }));
+};`,
+      errors: [
+        { messageId: 'perItem', line: 4, column: 7, endLine: 4, endColumn: 31, data: { name: 'callback', method: 'forEach' } },
+        { messageId: 'perItem', line: 7, column: 5, endLine: 7, endColumn: 27, data: { name: 'callback', method: 'forEach' } },
+      ],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  event.numbers.map(function (to) {
+    send(to);
+    callback(null, to);
+  });
+};`,
+      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback', method: 'map' } }],
+    },
+  ],
+});

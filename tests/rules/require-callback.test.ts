@@ -426,3 +426,72 @@ runWithBothParsers('require-callback with finally', rule, {
     },
   ],
 });
+
+runWithBothParsers('require-callback in functions handed to one-shot APIs', rule, {
+  valid: [
+    // Every path of the node-style callback answers.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls(event.CallSid).fetch((error, call) => {
+    if (error) return callback(error);
+    callback(null, call.status);
+  });
+};`,
+    // A watchdog timer answers only when nothing else did.
+    `exports.handler = (context, event, callback) => {
+  let answered = false;
+  setTimeout(() => {
+    if (!answered) callback(null, 'still working');
+  }, 9000);
+  work().then(() => {
+    answered = true;
+    callback(null, 'done');
+  });
+};`,
+    // Listeners fire for many events; only the last answers.
+    `exports.handler = (context, event, callback) => {
+  const chunks = [];
+  stream.on('data', (chunk) => {
+    if (chunk.last) callback(null, chunks.join(''));
+    else chunks.push(chunk);
+  });
+};`,
+    // Polling inside an interval: one poll answers, the others wait.
+    `exports.handler = (context, event, callback) => {
+  setInterval(() => {
+    check().then((result) => {
+      if (result.ready) callback(null, result);
+    });
+  }, 500);
+};`,
+    // A function that does not itself answer is not checked (it only logs).
+    `exports.handler = (context, event, callback) => {
+  work().then((result) => callback(null, result)).catch((error) => { console.error(error); });
+};`,
+  ],
+  invalid: [
+    {
+      // The error path of a node-style callback only logs.
+      code: `exports.handler = (context, event, callback) => {
+  table.find(event.RecordId, (error, record) => {
+    if (error) {
+      console.error(error);
+      return;
+    }
+    callback(null, record.fields);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `find()`' } }],
+    },
+    {
+      // A `.then` that answers only when there are results.
+      code: `exports.handler = (context, event, callback) => {
+  listExecutions(event).then((executions) => {
+    if (executions.length > 0) {
+      callback(null, executions);
+    }
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+    },
+  ],
+});

@@ -1,0 +1,59 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, memberPropertyName, transparentParent } from './ast.js';
+
+/**
+ * How often the function a call receives runs:
+ * - `perItem`: once per element of an array (`items.forEach(fn)`), so a callback in it answers once per item;
+ * - `repeated`: any number of times, or as a watchdog (`emitter.on('data', fn)`, `setTimeout(fn)`), so calling
+ *   back on only some of its paths is normal;
+ * - `once`: everything else (`.then(fn)`, `client.messages.create(opts, fn)`, a helper), run once to report a result.
+ */
+export type HandoffKind = 'once' | 'perItem' | 'repeated';
+
+export interface FunctionHandoff {
+  readonly call: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** What the receiving call is named: `then`, `create`, `setTimeout`, `new Promise`. */
+  readonly calleeName: string;
+  readonly kind: HandoffKind;
+}
+
+const PER_ITEM = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight']);
+const REPEATED = new Set([
+  // Array methods that stop early, so a callback in them may run once: only the per-item ones above are sure.
+  // (`find` is left out: it is as often a one-shot API, such as Airtable's `table.find(id, (err, record) => …)`.)
+  'every',
+  'findIndex',
+  'findLast',
+  'findLastIndex',
+  'some',
+  'sort',
+  // Event listeners fire for many events; only some of them answer the request.
+  'addEventListener',
+  'addListener',
+  'on',
+  'once',
+  'prependListener',
+  'prependOnceListener',
+  // Timers are often watchdogs (`setTimeout(() => { if (!done) callback(…) }, 9000)`).
+  'setImmediate',
+  'setInterval',
+  'setTimeout',
+]);
+
+/** The call a function expression is handed to as a direct argument, if it is. */
+export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
+  const { parent, child } = transparentParent(fn);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
+  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return undefined;
+  const name = nameOfCallee(parent.callee);
+  const kind: HandoffKind = PER_ITEM.has(name) ? 'perItem' : REPEATED.has(name) ? 'repeated' : 'once';
+  return { call: parent, calleeName: parent.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name, kind };
+}
+
+function nameOfCallee(callee: TSESTree.Expression): string {
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(callee) ?? '';
+  if (callee.type === AST_NODE_TYPES.ChainExpression) return nameOfCallee(callee.expression);
+  return '';
+}
