@@ -324,7 +324,7 @@ function planDeclarationFix(
   }
 
   const fn = site.enclosing;
-  if (!binding || !fn || !isWithin(site.call, fn.body) || !canAwaitIn(file, fn)) return;
+  if (!binding || !fn || !isAwaitPosition(site.call, fn) || !canAwaitIn(file, fn)) return;
   const fix = (fixer: Fixer): Fix[] => [
     ...compact([makeAsync(fixer, fn, file.sourceCode)]),
     fixer.replaceText(declarator.id, binding.pattern),
@@ -385,7 +385,7 @@ function importBinding(
 /** `require('p')(…)`, `new (require('p'))()`, `require('p').x` in an async function (or a handler made async). */
 function planInPlaceFix(file: FileContext, site: RequireSite, target: EsmRequireTarget, plan: FixPlan): void {
   const fn = site.enclosing;
-  if (!fn || !isWithin(site.call, fn.body) || !canAwaitIn(file, fn)) return;
+  if (!fn || !isAwaitPosition(site.call, fn) || !canAwaitIn(file, fn)) return;
   const literal = specifierLiteral(site.call.arguments[0]!, site.specifier, file.sourceCode);
   let replacement: string | undefined;
   if (site.access === undefined) {
@@ -408,7 +408,7 @@ function planInPlaceFix(file: FileContext, site: RequireSite, target: EsmRequire
 /** A conditional or otherwise unusual require in an async function: the default export, as a suggestion. */
 function planOtherSuggestion(file: FileContext, site: RequireSite, target: EsmRequireTarget, plan: FixPlan): void {
   const fn = site.enclosing;
-  if (!fn || !fn.async || !isWithin(site.call, fn.body) || !target.exports.hasDefault || site.access !== undefined) return;
+  if (!fn || !fn.async || !isAwaitPosition(site.call, fn) || !target.exports.hasDefault || site.access !== undefined) return;
   const literal = specifierLiteral(site.call.arguments[0]!, site.specifier, file.sourceCode);
   plan.suggestions.push({
     messageId: 'suggestImport',
@@ -441,7 +441,7 @@ function planLazyLoaderSuggestion(
   const functions = new Set<FunctionNode>();
   for (const use of uses) {
     const fn = enclosingFunction(use.reference.identifier);
-    if (!fn || !isWithin(use.reference.identifier, fn.body) || !canAwaitIn(file, fn)) return;
+    if (!fn || !isAwaitPosition(use.reference.identifier, fn) || !canAwaitIn(file, fn)) return;
     functions.add(fn);
     if (use.kind === 'whole') {
       if (!target.exports.hasDefault) return;
@@ -636,6 +636,24 @@ function soleHandlerUsing(file: FileContext, uses: readonly BindingUse[]): Funct
 function canAwaitIn(file: FileContext, fn: FunctionNode): boolean {
   if (fn.generator) return false;
   return fn.async || findHandlers(file.sourceCode).some((handler) => handler.node === fn);
+}
+
+/**
+ * Whether `node` sits directly in `fn`'s body, where `await` would be `fn`'s: not in its parameters, and not in
+ * a class field initializer or static block (their own scopes, where `await` is a syntax error).
+ */
+function isAwaitPosition(node: TSESTree.Node, fn: FunctionNode): boolean {
+  if (!isWithin(node, fn.body)) return false;
+  for (let current = node.parent; current && current !== fn; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.AccessorProperty ||
+      current.type === AST_NODE_TYPES.StaticBlock
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Moving the bindings into `handler` must not collide with its parameters or its own declarations. */

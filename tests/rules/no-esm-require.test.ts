@@ -386,6 +386,26 @@ js.run('no-esm-require (espree)', rule, {
       errors: [{ messageId: 'requireEsm', line: 1, column: 11 }],
     },
     {
+      name: 'no await where it is a syntax error or the function cannot become async',
+      filename: INSTALLED,
+      settings: node18,
+      code: lines(
+        'async function a() {',
+        "  class Client { lib = require('esm-default')(); static { require('esm-default')(); } }",
+        '}',
+        "async function b(lib = require('esm-default')()) {}",
+        "function c() { return require('esm-default')(); }",
+        "function* d() { yield require('esm-default')(); }",
+      ),
+      errors: [
+        { messageId: 'requireEsm', line: 2, column: 24 },
+        { messageId: 'requireEsm', line: 2, column: 59 },
+        { messageId: 'requireEsm', line: 4, column: 24 },
+        { messageId: 'requireEsm', line: 5, column: 23 },
+        { messageId: 'requireEsm', line: 6, column: 23 },
+      ],
+    },
+    {
       name: 'exports without a default: no default fix',
       filename: INSTALLED,
       settings: node18,
