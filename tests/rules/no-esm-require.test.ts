@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
 import * as espree from 'espree';
+import { describe, expect, it } from 'vitest';
 
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/no-esm-require.js';
 
 const FIXTURES = resolve(import.meta.dirname, '../fixtures/esm');
@@ -623,4 +626,37 @@ ts.run('no-esm-require (typescript-eslint parser)', rule, {
       errors: [{ messageId: 'requireEsm', line: 1, column: 20 }],
     },
   ],
+});
+
+describe('eslint --fix with every rule of the plugin: the output parses and a second pass changes nothing', () => {
+  const linter = new Linter({ configType: 'flat' });
+  const allRules = Object.fromEntries(Object.keys(plugin.rules).map((name) => [`twilio-functions/${name}`, 'error' as const]));
+  const snippets = [
+    "const a = require('esm-default');\nconst { named } = require('esm-named');\nconst b = require('esm-mjs');\nexports.handler = (context, event, callback) => {\n  callback(null, a(named(b())));\n};",
+    "const a = require('esm-default');\nexports.handler = function (context, event, callback) {\n  if (!event.x) return callback('missing');\n  callback(null, a(event.x));\n  console.log('after');\n};",
+    "exports.handler = (context, event, callback) => callback(null, require('esm-default')(require('esm-named').named(1)));",
+    "module.exports = { handler(context, event, callback) { const f = require('esm-default'); callback(null, f()); } };",
+    "const TokenValidator = require('cjs-plain');\nconst lib = require('esm-named');\nexports.handler = TokenValidator(async (context, event, callback) => {\n  callback(null, lib.named(1));\n});",
+    "function handler(context, event, callback) {\n  callback(null, require('esm-default').default(1));\n}\nexports.handler = handler;",
+    "const a = require('esm-default');\nexports.handler = async (context, event, callback) => {\n  const inner = () => a(1);\n  callback(null, inner());\n};",
+  ];
+  for (const runtime of ['node18', 'node22'] as const) {
+    it.each(snippets)(`${runtime}: %s`, (code) => {
+      const config = [
+        {
+          files: ['**/*.js'],
+          plugins: { 'twilio-functions': plugin },
+          languageOptions: { sourceType: 'commonjs' as const, ecmaVersion: 'latest' as const },
+          settings: { 'twilio-functions': { runtime } },
+          rules: allRules,
+        },
+      ];
+      const first = linter.verifyAndFix(code, config, { filename: INSTALLED });
+      expect(first.messages.filter((message) => message.fatal)).toEqual([]);
+      expect(() => espree.parse(first.output, { ecmaVersion: 'latest', sourceType: 'commonjs' })).not.toThrow();
+      expect(first.messages.filter((message) => message.ruleId === 'twilio-functions/no-esm-require' && message.fix)).toEqual([]);
+      const second = linter.verifyAndFix(first.output, config, { filename: INSTALLED });
+      expect(second.fixed).toBe(false);
+    });
+  }
 });
