@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { type CallbackBindings, bindCallback, classifyValueUse } from './callback-bindings.js';
+import { findDelegates } from './delegates.js';
 import { findHandlers } from './handlers.js';
 
 type CodePath = TSESLint.CodePath;
@@ -114,9 +115,12 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
   const stack: PathContext[] = [];
 
   function prepare(): void {
-    for (const handler of findHandlers(sourceCode)) {
+    const pending = [...findHandlers(sourceCode)];
+    for (let handler = pending.shift(); handler; handler = pending.shift()) {
+      if (handlerFlows.has(handler.node)) continue;
       const handlerFlow: HandlerFlow = { bindings: bindCallback(handler, sourceCode), functions: new Map() };
       handlerFlows.set(handler.node, handlerFlow);
+      pending.push(...findDelegates(handlerFlow.bindings, sourceCode));
       for (const variable of handlerFlow.bindings.callbackVariables) {
         for (const reference of variable.references) {
           if (reference.isRead()) callbackReads.set(reference.identifier as TSESTree.Identifier, handlerFlow);

@@ -20,6 +20,8 @@ export interface Handler {
    * helpers that answer the request through the callback themselves.
    */
   readonly wrapperParams: readonly TSESLint.Scope.Variable[];
+  /** Set for a function of the file that a handler hands its callback to (see `findDelegates`). */
+  readonly delegatedBy?: { readonly call: TSESTree.CallExpression; readonly name: string };
 }
 
 const HANDLER_EXPORT = 'handler';

@@ -7,16 +7,25 @@ import { functionHandoff } from '../analysis/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'missing' | 'missingOnPath' | 'rejectedOnPath' | 'unreachable' | 'unreachableInUncalledFunction';
+export type MessageIds =
+  | 'delegateNeverCalls'
+  | 'missing'
+  | 'missingOnPath'
+  | 'rejectedOnPath'
+  | 'unreachable'
+  | 'unreachableInUncalledFunction';
 
 interface ExitTexts {
   readonly returnExit: string;
   readonly endExit: string;
+  /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
+  readonly rejects?: string;
 }
 
 const HANDLER_EXITS: ExitTexts = {
   returnExit: 'This `return` ends the handler',
   endExit: 'The handler can end here',
+  rejects: 'the async handler',
 };
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
@@ -31,11 +40,13 @@ export default createRule<Options, MessageIds>({
     },
     schema: [],
     messages: {
+      delegateNeverCalls:
+        `The handler hands its callback to \`{{function}}()\` (as \`{{name}}\`), which never calls it: every request that gets here runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
       missing:
         `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
       missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       rejectedOnPath:
-        `This \`throw\` rejects the async handler without calling \`{{name}}()\`. Twilio does not turn a rejected handler into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
+        `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
       unreachable:
         'This `{{name}}()` call can never run: no path reaches it (it follows a `return`, `throw`, `break`, `continue` or an endless loop), so it cannot end the request. Move it to where the work finishes.',
       unreachableInUncalledFunction:
@@ -52,16 +63,26 @@ export default createRule<Options, MessageIds>({
       const flow = handlerFlow.functions.get(handler.node);
       if (!flow) return;
       const name = handler.callbackParam.name;
+      const delegate = handler.delegatedBy?.name;
       if (!usesCallback(handlerFlow)) {
         context.report({
           loc: ASTUtils.getFunctionHeadLocation(handler.node, sourceCode),
-          messageId: 'missing',
-          data: { name },
+          ...(delegate === undefined
+            ? { messageId: 'missing', data: { name } }
+            : { messageId: 'delegateNeverCalls', data: { name, function: delegate } }),
         });
         return;
       }
       const analysis = analyzeCallbacks(handlerFlow);
-      reportIncompletePaths(flow, analysis, name, HANDLER_EXITS);
+      const exits: ExitTexts =
+        delegate === undefined
+          ? HANDLER_EXITS
+          : {
+              returnExit: `This \`return\` ends \`${delegate}()\`, which answers for the handler,`,
+              endExit: `\`${delegate}()\`, which answers for the handler, can end here`,
+              rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
+            };
+      reportIncompletePaths(flow, analysis, name, exits);
       for (const nested of handlerFlow.functions.values()) {
         if (nested !== flow) checkHandedOffFunction(nested, analysis, name, handler.node);
       }
@@ -121,12 +142,12 @@ export default createRule<Options, MessageIds>({
         context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
-      if (exits !== HANDLER_EXITS || !flow.node.async) return;
+      if (exits.rejects === undefined || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {
         const exit = flow.segments.get(segment)?.exit;
         if (outStates.get(segment) !== false || exit?.type !== AST_NODE_TYPES.ThrowStatement || reported.has(exit)) continue;
         reported.add(exit);
-        context.report({ node: exit, messageId: 'rejectedOnPath', data: { name } });
+        context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
       }
     }
 

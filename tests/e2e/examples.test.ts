@@ -35,6 +35,7 @@ describe('the example project', () => {
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
       'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingOnPath',
       'functions/never-responds.js:2:19 twilio-functions/require-callback missing',
+      'functions/payment-receipt.js:10:1 twilio-functions/require-callback delegateNeverCalls',
       'functions/recording.js:9:9 twilio-functions/require-callback missingOnPath',
       'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
       'functions/stats.js:11:5 twilio-functions/no-code-after-callback codeAfterCallbackInFinally',

@@ -269,7 +269,7 @@ runWithBothParsers('require-callback', rule, {
   }
   callback(null, 'ok');
 };`,
-      errors: [{ messageId: 'rejectedOnPath', line: 3, column: 5, endLine: 3, endColumn: 39, data: { name: 'callback' } }],
+      errors: [{ messageId: 'rejectedOnPath', line: 3, column: 5, endLine: 3, endColumn: 39, data: { name: 'callback', subject: 'the async handler' } }],
     },
     {
       // A callback after a return.
@@ -492,6 +492,52 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
   });
 };`,
       errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback in functions the handler delegates to', rule, {
+  valid: [
+    `exports.handler = (context, event, callback) => {
+  handleRequest(context, event, callback);
+};
+function handleRequest(context, event, callback) {
+  if (!event.To) return callback('To is required');
+  callback(null, 'ok');
+}`,
+    // A guard helper answers on one outcome and says so by its result: not a delegate.
+    `exports.handler = (context, event, callback) => {
+  if (!isAuthorized(context, event, callback)) return;
+  callback(null, 'ok');
+};
+function isAuthorized(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback('unauthorized');
+  return false;
+}`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    return await processPayment(context, event, callback);
+  } catch (error) {
+    return callback(error);
+  }
+};
+async function processPayment(context, event, callback) {
+  await charge(event);
+}`,
+      errors: [{ messageId: 'delegateNeverCalls', line: 8, column: 1, endLine: 8, endColumn: 30, data: { name: 'callback', function: 'processPayment' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => route(context, event, callback);
+const route = (context, event, done) => {
+  if (event.Digits === '1') return done(null, 'sales');
+  if (event.Digits === '2') return;
+  done(null, 'support');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 4, column: 29, endLine: 4, endColumn: 36, data: { name: 'done', exit: 'This `return` ends `route()`, which answers for the handler,' } }],
     },
   ],
 });

@@ -1,0 +1,77 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from './ast.js';
+import type { CallbackBindings } from './callback-bindings.js';
+import type { Handler } from './handlers.js';
+
+/**
+ * Functions of the same file that a handler hands its callback to, to answer the request in its place:
+ * `exports.handler = (context, event, callback) => { handleRequest(context, event, callback); }` with a
+ * module-level `function handleRequest(context, event, callback) { … }`. They are analysed like handlers, with
+ * the parameter that receives the callback as their callback.
+ *
+ * Only calls whose result is ignored qualify: a guard helper (`if (!isValid(context, event, callback)) return;`)
+ * answers on one outcome only and tells the caller by its return value.
+ */
+export function findDelegates(bindings: CallbackBindings, sourceCode: TSESLint.SourceCode): Handler[] {
+  const delegates: Handler[] = [];
+  for (const variable of bindings.callbackVariables) {
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const delegate = delegateOf(reference.identifier as TSESTree.Identifier, bindings.handler.node, sourceCode);
+      if (delegate && !delegates.some((known) => known.node === delegate.node)) delegates.push(delegate);
+    }
+  }
+  return delegates;
+}
+
+function delegateOf(
+  reference: TSESTree.Identifier,
+  handler: FunctionNode,
+  sourceCode: TSESLint.SourceCode,
+): Handler | undefined {
+  const { parent: call, child } = transparentParent(reference);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
+  const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+  if (index < 0 || !isResultIgnored(call, handler)) return undefined;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const fn = moduleLevelFunction(callee, sourceCode);
+  if (!fn || fn === handler || fn.generator) return undefined;
+  const param = fn.params[index];
+  const callbackParam =
+    param?.type === AST_NODE_TYPES.Identifier
+      ? param
+      : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
+        ? param.left
+        : undefined;
+  if (!callbackParam) return undefined;
+  const callbackVariable = sourceCode.scopeManager
+    ?.getDeclaredVariables(fn)
+    .find((variable) => variable.identifiers.includes(callbackParam));
+  if (!callbackVariable) return undefined;
+  return { node: fn, callbackParam, callbackVariable, wrapperParams: [], delegatedBy: { call, name: callee.name } };
+}
+
+/** `helper(…);`, `await helper(…);`, or `return helper(…)` from the handler itself, whose return value the runtime ignores. */
+function isResultIgnored(call: TSESTree.CallExpression, handler: FunctionNode): boolean {
+  let { parent, child } = transparentParent(call);
+  if (parent?.type === AST_NODE_TYPES.AwaitExpression) ({ parent, child } = transparentParent(parent));
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
+  if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === handler;
+  return parent === handler && handler.body === child; // an arrow handler's expression body
+}
+
+/** A function declared at the top of the module: `function f() {}` or `const f = () => {}`. */
+function moduleLevelFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (!definition) return undefined;
+  let fn: TSESTree.Node | null | undefined;
+  if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) fn = definition.node;
+  else if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
+    fn = skipTransparentWrappers(definition.node.init);
+  }
+  if (!isFunctionNode(fn) || enclosingFunction(fn) !== undefined) return undefined;
+  return fn;
+}
