@@ -2,11 +2,12 @@
 //
 // Every handler is linted in memory with ESLint's Linter and `stats: true`, which times each rule's `create()` and
 // every listener call it makes (code path events included). The time ESLint itself spends parsing and running
-// code path analysis is not rule time. Each measurement is the median of RUNS runs after WARMUP warm-up runs.
+// code path analysis is not rule time. Each measurement is the median of RUNS samples after WARMUP warm-up lints;
+// a sample is the mean over a batch of lints that takes about BATCH_MS.
 //
 // Usage: npm run bench            (builds dist/ first)
 //        node bench/run.js        (uses the existing dist/)
-// Env:   BENCH_RUNS (default 20), BENCH_WARMUP (default 5), BENCH_LIMIT_MS (default 100)
+// Env:   BENCH_RUNS (default 20), BENCH_WARMUP (default 5), BENCH_BATCH_MS (default 25), BENCH_LIMIT_MS (default 100)
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 
@@ -16,6 +17,8 @@ const RUNS = positiveInteger(process.env.BENCH_RUNS, 20);
 const WARMUP = positiveInteger(process.env.BENCH_WARMUP, 5);
 /** The 200-`if` handler must stay below this much rule time (summed over all rules). */
 const LIMIT_MS = positiveInteger(process.env.BENCH_LIMIT_MS, 100);
+/** How long one sample's batch of lints should take, roughly. */
+const BATCH_MS = positiveInteger(process.env.BENCH_BATCH_MS, 25);
 
 /** The rules built on the callback-flow engine: the ones whose cost could grow with the number of paths. */
 const RULES = ['require-callback', 'no-code-after-callback'];
@@ -225,46 +228,81 @@ function lintOnce(code, filename) {
   return { messages, times };
 }
 
-/** Wall-clock time of `verify`, to cross-check the stats: with our rules minus without any rule. */
-function verifyMs(code, filename, withRules) {
+/** Wall-clock time of `count` calls of `verify`, with our rules or without any rule (to cross-check the stats). */
+function verifyMs(code, filename, withRules, count) {
   const start = performance.now();
-  linter.verify(code, withRules ? config : noRulesConfig, { filename });
+  for (let i = 0; i < count; i++) linter.verify(code, withRules ? config : noRulesConfig, { filename });
   return performance.now() - start;
 }
 
-function measure(code, filename) {
-  for (let i = 0; i < WARMUP; i++) {
-    lintOnce(code, filename);
-    verifyMs(code, filename, true);
-    verifyMs(code, filename, false);
-  }
-  const samples = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, []]));
-  const totals = [];
-  const withRules = [];
-  const withoutRules = [];
+/** A generated handler to measure, with its warm-up done and its batch size chosen. */
+function prepare(family, size) {
+  const code = family.generate(size);
+  const filename = `functions/bench-${family.name.replace(/\W+/g, '-')}-${size}.js`;
   let messages = [];
-  for (let i = 0; i < RUNS; i++) {
-    const run = lintOnce(code, filename);
-    messages = run.messages;
-    for (const ruleId of ruleIds) samples[ruleId].push(run.times[ruleId]);
-    totals.push(ruleIds.reduce((sum, ruleId) => sum + run.times[ruleId], 0));
-    withRules.push(verifyMs(code, filename, true));
-    withoutRules.push(verifyMs(code, filename, false));
+  const warmupStart = performance.now();
+  for (let i = 0; i < WARMUP; i++) {
+    messages = lintOnce(code, filename).messages;
+    verifyMs(code, filename, true, 1);
+    verifyMs(code, filename, false, 1);
   }
-  const reports = Object.fromEntries(
-    ruleIds.map((ruleId) => [ruleId, messages.filter((message) => message.ruleId === ruleId).length]),
-  );
+  const perLintMs = (performance.now() - warmupStart) / WARMUP / 3;
   return {
-    perRule: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, median(samples[ruleId])])),
-    total: median(totals),
-    wallDelta: median(withRules) - median(withoutRules),
-    reports,
+    family,
+    size,
+    code,
+    filename,
+    lines: code.split('\n').length - 1,
+    batch: Math.max(1, Math.ceil(BATCH_MS / perLintMs)),
+    reports: Object.fromEntries(
+      ruleIds.map((ruleId) => [ruleId, messages.filter((message) => message.ruleId === ruleId).length]),
+    ),
+    samples: Object.fromEntries(ruleIds.map((ruleId) => [ruleId, []])),
+    withRules: [],
+    withoutRules: [],
+  };
+}
+
+/**
+ * One sample: the mean over a batch of lints that together take about BATCH_MS, so that garbage collection is
+ * spread evenly over the samples instead of landing in a few.
+ */
+function sample(item) {
+  const sums = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 0]));
+  for (let j = 0; j < item.batch; j++) {
+    const run = lintOnce(item.code, item.filename);
+    for (const ruleId of ruleIds) sums[ruleId] += run.times[ruleId];
+  }
+  for (const ruleId of ruleIds) item.samples[ruleId].push(sums[ruleId] / item.batch);
+  item.withRules.push(verifyMs(item.code, item.filename, true, item.batch) / item.batch);
+  item.withoutRules.push(verifyMs(item.code, item.filename, false, item.batch) / item.batch);
+}
+
+function summarize(item) {
+  const perRule = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, median(item.samples[ruleId])]));
+  return {
+    perRule,
+    // The sum of the medians: a sample's own sum picks up every pause the OS or the VM host inflicts on any rule.
+    total: ruleIds.reduce((sum, ruleId) => sum + perRule[ruleId], 0),
+    wallDelta: median(item.withRules) - median(item.withoutRules),
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Report
+// Run and report
 // ---------------------------------------------------------------------------------------------------------------
+
+console.log(
+  `eslint ${Linter.version}, node ${process.version}, ${plugin.meta.name} ${plugin.meta.version}: ` +
+    `median of ${RUNS} samples (each the mean of a ~${BATCH_MS} ms batch of lints) after ${WARMUP} warm-up lints`,
+);
+
+const items = FAMILIES.flatMap((family) => family.sizes.map((size) => prepare(family, size)));
+// Round-robin over every handler, so that a stretch of load from other processes slows all sizes alike
+// instead of skewing the growth ratios of whichever size it happened to hit; the medians drop the outliers.
+for (let i = 0; i < RUNS; i++) {
+  for (const item of items) sample(item);
+}
 
 const shortName = (ruleId) => ruleId.slice(namespace.length + 1);
 const headers = [
@@ -281,41 +319,35 @@ const rows = [];
 let limitResult;
 const silentReports = new Set();
 
-console.log(
-  `eslint ${Linter.version}, node ${process.version}, ${plugin.meta.name} ${plugin.meta.version}: ` +
-    `median of ${RUNS} runs after ${WARMUP} warm-up runs`,
-);
-
 for (const family of FAMILIES) {
   let previous;
-  const familyReports = Object.fromEntries(ruleIds.map((ruleId) => [ruleId, 0]));
-  for (const size of family.sizes) {
-    const code = family.generate(size);
-    const filename = `functions/bench-${family.name.replace(/\W+/g, '-')}-${size}.js`;
-    const result = measure(code, filename);
-    for (const ruleId of ruleIds) familyReports[ruleId] += result.reports[ruleId];
+  const familyItems = items.filter((item) => item.family === family);
+  for (const item of familyItems) {
+    const result = summarize(item);
     const growth = previous
-      ? `×${(result.total / previous.total).toFixed(2)} (size ×${(size / previous.size).toFixed(2)})`
+      ? `×${(result.total / previous.total).toFixed(2)} (size ×${(item.size / previous.size).toFixed(2)})`
       : '';
     rows.push([
       family.name,
-      String(size),
-      String(code.split('\n').length - 1),
+      String(item.size),
+      String(item.lines),
       ...ruleIds.map((ruleId) => result.perRule[ruleId].toFixed(2)),
       result.total.toFixed(2),
       growth,
       result.wallDelta.toFixed(2),
-      ruleIds.map((ruleId) => result.reports[ruleId]).join(' / '),
+      ruleIds.map((ruleId) => item.reports[ruleId]).join(' / '),
     ]);
-    if (family.name === 'if/else' && size === 200) limitResult = result;
-    previous = { total: result.total, size };
+    if (family.name === 'if/else' && item.size === 200) limitResult = result;
+    previous = { total: result.total, size: item.size };
   }
-  for (const ruleId of ruleIds) if (familyReports[ruleId] === 0) silentReports.add(`${family.name}: ${ruleId}`);
+  for (const ruleId of ruleIds) {
+    if (familyItems.every((item) => item.reports[ruleId] === 0)) silentReports.add(`${family.name}: ${ruleId}`);
+  }
 }
 
 printTable(headers, rows);
 console.log(
-  `\nrules ms: sum of the rules' times from ESLint's stats; growth: vs the previous size of the family; ` +
+  `\nrules ms: sum of the rules' median times from ESLint's stats; growth: vs the previous size of the family; ` +
     `wall Δ ms: verify() with our rules minus verify() without any rule (cross-check, includes noise); ` +
     `reports: ${ruleIds.map(shortName).join(' / ')}.`,
 );
