@@ -131,6 +131,12 @@ export default createRule<Options, MessageIds>({
       ImportExpression(node) {
         checkTypeScriptDynamicImport(file, node);
       },
+      ExportAllDeclaration(node) {
+        if (node.exportKind !== 'type') checkTypeScriptModuleSource(file, node.source);
+      },
+      ExportNamedDeclaration(node) {
+        if (node.source && node.exportKind !== 'type') checkTypeScriptModuleSource(file, node.source);
+      },
     };
   },
 });
@@ -543,17 +549,22 @@ function planRandomUuid(file: FileContext, site: RequireSite, plan: FixPlan): vo
 // TypeScript imports that tsc compiles to require()
 
 function checkTypeScriptImport(file: FileContext, node: TSESTree.ImportDeclaration): void {
-  if (!file.typeScript || node.importKind === 'type') return;
+  if (node.importKind === 'type') return;
   const allTypeOnly =
     node.specifiers.length > 0 &&
     node.specifiers.every((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type');
-  if (allTypeOnly) return;
-  const source = node.source.value;
+  if (!allTypeOnly) checkTypeScriptModuleSource(file, node.source);
+}
+
+/** `import … from 'p'`, `export … from 'p'`: tsc emits `require('p')` for each in CommonJS output. */
+function checkTypeScriptModuleSource(file: FileContext, sourceNode: TSESTree.StringLiteral): void {
+  if (!file.typeScript) return;
+  const source = sourceNode.value;
   const target = findEsmRequireTarget(file.directory, source, file.runtime, file.checkTopLevelAwait);
   if (!target) return;
   // With require(esm), tsc's `__importDefault`/`__importStar` read `.default` off the namespace (Node marks it
   // `__esModule`), so default, named and namespace imports all work: no default-use problem here.
-  const problem = problemOf(file, target, () => undefined, node.source);
+  const problem = problemOf(file, target, () => undefined, sourceNode);
   if (!problem) return;
   file.context.report({
     node: problem.node,

@@ -586,6 +586,16 @@ ts.run('no-esm-require (typescript-eslint parser)', rule, {
       ],
     },
     {
+      name: 're-exports are requires too',
+      filename: TS_COMMONJS,
+      settings: node18,
+      code: "export * from 'esm-named';\nexport { default as f } from 'esm-default';\nexport type { AbortError } from 'esm-default';",
+      errors: [
+        { messageId: 'requireEsm', line: 1, column: 15 },
+        { messageId: 'requireEsm', line: 2, column: 30 },
+      ],
+    },
+    {
       name: 'module commonjs turns import() back into require()',
       filename: TS_COMMONJS,
       settings: node18,
