@@ -47,6 +47,8 @@ export interface FunctionFlow {
   readonly finallyEntries: Map<TSESTree.TryStatement, CodePathSegment[]>;
   /** The segments where a `try` block or its `catch` block completes normally (falls through to `finally`). */
   readonly normalEnds: Set<CodePathSegment>;
+  /** Back edges ESLint draws although they are never taken (`do { … } while (false)`), by their target. */
+  readonly deadBackEdges: Map<CodePathSegment, Set<CodePathSegment>>;
   /** Direct callback calls that ESLint's code path analysis proves unreachable. */
   readonly unreachableCalls: TSESTree.CallExpression[];
 }
@@ -240,6 +242,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
         catchEntries: new Map(),
         finallyEntries: new Map(),
         normalEnds: new Set(),
+        deadBackEdges: new Map(),
         unreachableCalls: [],
       };
       handlerFlow.functions.set(node, flow);
@@ -257,6 +260,17 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     } else if (node.parent?.type === AST_NODE_TYPES.TryStatement && node.parent.finalizer === node) {
       addEntry(context.flow.finallyEntries, node.parent, segment);
     }
+  }
+
+  /** ESLint knows `while (true)` but not `do { … } while (false)`, the "run once, break out early" idiom. */
+  function onSegmentLoop(from: CodePathSegment, to: CodePathSegment, node: TSESTree.Node): void {
+    const flow = top()?.flow;
+    if (!flow || node.type !== AST_NODE_TYPES.DoWhileStatement) return;
+    const test = skipTransparentWrappers(node.test);
+    if (test.type !== AST_NODE_TYPES.Literal || test.value) return;
+    const sources = flow.deadBackEdges.get(to) ?? new Set();
+    sources.add(from);
+    flow.deadBackEdges.set(to, sources);
   }
 
   function onSegmentEnd(segment: CodePathSegment): void {
@@ -304,6 +318,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     onCodePathEnd: () => void stack.pop(),
     onCodePathSegmentStart: onSegmentStart,
     onCodePathSegmentEnd: onSegmentEnd,
+    onCodePathSegmentLoop: onSegmentLoop,
     onUnreachableCodePathSegmentStart: onSegmentStart,
     onUnreachableCodePathSegmentEnd: onSegmentEnd,
     CallExpression: onCallEnter,

@@ -54,6 +54,7 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     let state: State | undefined;
     for (const previous of segment.prevSegments) {
       if (finallyEntries.has(segment) && !entersFinally(segment, previous)) continue;
+      if (flow.deadBackEdges.get(segment)?.has(previous)) continue;
       const out = outStates.get(previous);
       if (out !== undefined) state = state === undefined ? out : problem.join(state, out);
     }

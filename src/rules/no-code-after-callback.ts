@@ -201,7 +201,7 @@ export default createRule<Options, MessageIds>({
         case AST_NODE_TYPES.VariableDeclaration:
           return statement.declarations.some((declarator) => declarator.init !== null);
         case AST_NODE_TYPES.ExpressionStatement:
-          return !(allowLogging && isConsoleCall(statement.expression));
+          return !isLocalBookkeeping(statement.expression) && !(allowLogging && isConsoleCall(statement.expression));
         default:
           return true;
       }
@@ -259,6 +259,16 @@ function isInert(node: TSESTree.Expression): boolean {
     default:
       return false;
   }
+}
+
+/** `done = true`, `count++`: setting a local variable starts nothing and cannot call back. */
+function isLocalBookkeeping(expression: TSESTree.Expression): boolean {
+  if (expression.type === AST_NODE_TYPES.UpdateExpression) return expression.argument.type === AST_NODE_TYPES.Identifier;
+  return (
+    expression.type === AST_NODE_TYPES.AssignmentExpression &&
+    expression.left.type === AST_NODE_TYPES.Identifier &&
+    isInert(expression.right)
+  );
 }
 
 function isConsoleCall(expression: TSESTree.Expression): boolean {

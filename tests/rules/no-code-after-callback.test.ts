@@ -86,6 +86,20 @@ runWithBothParsers('no-code-after-callback', rule, {
       callback(null, 'other');
   }
 };`,
+    // Setting a local variable after the callback starts nothing.
+    `exports.handler = (context, event, callback) => {
+  let answered = false;
+  callback(null, 'ok');
+  answered = true;
+  attempts++;
+};`,
+    // \`do { … } while (false)\` runs once: no second iteration.
+    `exports.handler = (context, event, callback) => {
+  do {
+    if (!event.To) { callback('To is required'); break; }
+    callback(null, 'ok');
+  } while (false);
+};`,
     // A local function that calls back only on some paths is not a synchronous call.
     `exports.handler = (context, event, callback) => {
   function maybe() { if (event.fast) callback(null, 'fast'); }
