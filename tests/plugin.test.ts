@@ -46,7 +46,6 @@ describe('configs.recommended', () => {
 
   it('applies to Twilio Functions: functions/ and the TypeScript template’s src/functions/', () => {
     expect(recommended.files).toEqual(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts']);
-    expect(recommended.ignores).toBeUndefined();
   });
 
   it('parses Functions as CommonJS with the runtime’s globals', () => {
