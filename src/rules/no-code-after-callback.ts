@@ -14,6 +14,7 @@ export type MessageIds =
   | 'codeAfterCallbackInLoop'
   | 'duplicate'
   | 'duplicateInLoop'
+  | 'duplicateThroughFunction'
   | 'perItem'
   | 'useReturn';
 
@@ -58,6 +59,8 @@ export default createRule<Options, MessageIds>({
         'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts. Call `{{name}}()` once, after the loop.',
       duplicate:
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
+      duplicateThroughFunction:
+        '`{{function}}()` calls `{{name}}()` on every path, so here it answers a second time, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call.',
       duplicateInLoop:
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
       perItem:
@@ -108,12 +111,15 @@ export default createRule<Options, MessageIds>({
       }
 
       const synchronousCalls = new Set<TSESTree.Node>();
+      const directCalls = new Set<TSESTree.Node>();
       for (const record of flow.segments.values()) {
         for (const event of record.events) {
           const call = synchronousCall(event);
           if (call) synchronousCalls.add(call);
+          if (event.kind === 'call') directCalls.add(event.node);
         }
       }
+
 
       /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
@@ -156,10 +162,14 @@ export default createRule<Options, MessageIds>({
             context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
             return;
           }
+          const callee = skipTransparentWrappers(call.callee);
+          // A local function that always calls back, called again: name it, the callback is not on this line.
+          const through = !directCalls.has(call) && callee.type === AST_NODE_TYPES.Identifier;
           context.report({
             node: call,
-            messageId: 'duplicate',
-            data: { name, line: previous.loc.start.line },
+            ...(through
+              ? { messageId: 'duplicateThroughFunction', data: { name, line: previous.loc.start.line, function: callee.name } }
+              : { messageId: 'duplicate', data: { name, line: previous.loc.start.line } }),
             suggest: returnSuggestion(previous),
           });
         });

@@ -38,6 +38,7 @@ describe('the example project', () => {
       'functions/payment-receipt.js:10:1 twilio-functions/require-callback delegateNeverCalls',
       'functions/recording.js:9:9 twilio-functions/require-callback missingOnPath',
       'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
+      'functions/sms-reply.js:12:3 twilio-functions/no-code-after-callback duplicateThroughFunction',
       'functions/stats.js:11:5 twilio-functions/no-code-after-callback codeAfterCallbackInFinally',
       'functions/status.js:9:5 twilio-functions/no-code-after-callback duplicate',
       'functions/status.js:12:3 twilio-functions/require-callback unreachable',

@@ -319,12 +319,12 @@ runWithBothParsers('no-code-after-callback', rule, {
 };`,
       errors: [
         {
-          messageId: 'duplicate',
+          messageId: 'duplicateThroughFunction',
           line: 4,
           column: 3,
           endLine: 4,
           endColumn: 19,
-          data: { name: 'callback', line: 3 },
+          data: { name: 'callback', line: 3, function: 'respond' },
           suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 3 }, output: `exports.handler = (context, event, callback) => {
   const respond = (body) => callback(null, body);
   return respond('ok');
