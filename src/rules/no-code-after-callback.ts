@@ -5,7 +5,9 @@ import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow
 import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
 import { functionHandoff } from '../analysis/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
+import { hasEffect } from '../analysis/statement-effects.js';
 import { createRule } from '../util/create-rule.js';
+import { statementHead } from '../util/statement-head.js';
 
 export type Options = [{ allowLogging?: boolean }];
 export type MessageIds =
@@ -148,7 +150,7 @@ export default createRule<Options, MessageIds>({
             if (report && state.lastCall) reportDuplicate(call, state.lastCall);
             return { lastCall: call, pending: true };
           }
-          if (event.kind !== 'statement' || !state.pending || !runsCode(event.node) || isCallbackStatement(event.node)) {
+          if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
             return state;
           }
           if (report && state.lastCall) reportCodeAfter(event.node, state.lastCall);
@@ -203,20 +205,6 @@ export default createRule<Options, MessageIds>({
       replay(flow, problem, solveForward(flow, problem));
     }
 
-    /** Whether running the statement after the callback can do anything: a bare `return` or logging cannot. */
-    function runsCode(statement: TSESTree.Statement): boolean {
-      switch (statement.type) {
-        case AST_NODE_TYPES.ReturnStatement:
-          return statement.argument !== null && !isInert(statement.argument);
-        case AST_NODE_TYPES.VariableDeclaration:
-          return statement.declarations.some((declarator) => declarator.init !== null);
-        case AST_NODE_TYPES.ExpressionStatement:
-          return !isLocalBookkeeping(statement.expression) && !(allowLogging && isConsoleCall(statement.expression));
-        default:
-          return true;
-      }
-    }
-
     return {
       ...recorder.listeners,
       'Program:exit'() {
@@ -253,68 +241,4 @@ function enclosingFinalizer(node: TSESTree.Node): TSESTree.BlockStatement | unde
 
 function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-/** `return true`, `return result`, `return;`: returning a value computes nothing. */
-function isInert(node: TSESTree.Expression): boolean {
-  switch (node.type) {
-    case AST_NODE_TYPES.Literal:
-    case AST_NODE_TYPES.Identifier:
-    case AST_NODE_TYPES.ThisExpression:
-      return true;
-    case AST_NODE_TYPES.TemplateLiteral:
-      return node.expressions.length === 0;
-    case AST_NODE_TYPES.UnaryExpression:
-      return node.operator === 'void' && isInert(node.argument);
-    default:
-      return false;
-  }
-}
-
-/** `done = true`, `count++`: setting a local variable starts nothing and cannot call back. */
-function isLocalBookkeeping(expression: TSESTree.Expression): boolean {
-  if (expression.type === AST_NODE_TYPES.UpdateExpression) return expression.argument.type === AST_NODE_TYPES.Identifier;
-  return (
-    expression.type === AST_NODE_TYPES.AssignmentExpression &&
-    expression.left.type === AST_NODE_TYPES.Identifier &&
-    isInert(expression.right)
-  );
-}
-
-function isConsoleCall(expression: TSESTree.Expression): boolean {
-  const call = skipTransparentWrappers(expression);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTransparentWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'console'
-  );
-}
-
-/** A narrow location for a statement: the head of a compound statement (`if (…)`, `for (…)`, `try`), else the statement. */
-function statementHead(statement: TSESTree.Statement, sourceCode: Readonly<TSESLint.SourceCode>): TSESTree.SourceLocation {
-  const from = statement.loc.start;
-  switch (statement.type) {
-    case AST_NODE_TYPES.IfStatement:
-    case AST_NODE_TYPES.WhileStatement:
-    case AST_NODE_TYPES.WithStatement:
-    case AST_NODE_TYPES.SwitchStatement: {
-      const head = statement.type === AST_NODE_TYPES.SwitchStatement ? statement.discriminant :
-        statement.type === AST_NODE_TYPES.WithStatement ? statement.object : statement.test;
-      const closingParen = sourceCode.getTokenAfter(head);
-      return { start: from, end: (closingParen ?? head).loc.end };
-    }
-    case AST_NODE_TYPES.ForStatement:
-    case AST_NODE_TYPES.ForInStatement:
-    case AST_NODE_TYPES.ForOfStatement: {
-      const closingParen = sourceCode.getTokenBefore(statement.body);
-      return { start: from, end: (closingParen ?? statement.body).loc.end };
-    }
-    case AST_NODE_TYPES.DoWhileStatement:
-    case AST_NODE_TYPES.TryStatement:
-      return sourceCode.getFirstToken(statement)!.loc;
-    default:
-      return statement.loc;
-  }
 }

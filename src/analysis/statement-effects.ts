@@ -1,0 +1,59 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { skipTransparentWrappers } from './ast.js';
+
+/**
+ * Whether running a statement can do anything that matters once the request has been answered: start work that
+ * gets cut off, or call back again. A bare `return`, returning a value, declaring a variable without a value,
+ * setting a local variable and (when allowed) logging cannot.
+ */
+export function hasEffect(statement: TSESTree.Statement, options: { allowLogging: boolean }): boolean {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ReturnStatement:
+      return statement.argument !== null && !isInert(statement.argument);
+    case AST_NODE_TYPES.VariableDeclaration:
+      return statement.declarations.some((declarator) => declarator.init !== null);
+    case AST_NODE_TYPES.ExpressionStatement:
+      return !isLocalBookkeeping(statement.expression) && !(options.allowLogging && isConsoleCall(statement.expression));
+    default:
+      return true;
+  }
+}
+
+/** `return true`, `return result`, `return;`: returning a value computes nothing. */
+function isInert(node: TSESTree.Expression): boolean {
+  switch (node.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.Identifier:
+    case AST_NODE_TYPES.ThisExpression:
+      return true;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return node.expressions.length === 0;
+    case AST_NODE_TYPES.UnaryExpression:
+      return node.operator === 'void' && isInert(node.argument);
+    default:
+      return false;
+  }
+}
+
+/** `done = true`, `count++`: setting a local variable starts nothing and cannot call back. */
+function isLocalBookkeeping(expression: TSESTree.Expression): boolean {
+  if (expression.type === AST_NODE_TYPES.UpdateExpression) return expression.argument.type === AST_NODE_TYPES.Identifier;
+  return (
+    expression.type === AST_NODE_TYPES.AssignmentExpression &&
+    expression.left.type === AST_NODE_TYPES.Identifier &&
+    isInert(expression.right)
+  );
+}
+
+function isConsoleCall(expression: TSESTree.Expression): boolean {
+  const call = skipTransparentWrappers(expression);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'console'
+  );
+}
+
