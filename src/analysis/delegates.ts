@@ -53,13 +53,44 @@ function delegateOf(
   return { node: fn, callbackParam, callbackVariable, wrapperParams: [], delegatedBy: { call, name: callee.name } };
 }
 
-/** `helper(…);`, `await helper(…);`, or `return helper(…)` from the handler itself, whose return value the runtime ignores. */
+/**
+ * The handler's last word: `return helper(…)` (the runtime ignores the return value), an arrow body, or
+ * `helper(…);` / `await helper(…);` as the last statement the handler runs. When the handler goes on after the
+ * call (`await doWork(context, event, callback); callback(null, 'ok');`), the helper only answers on some outcomes.
+ */
 function isResultIgnored(call: TSESTree.CallExpression, handler: FunctionNode): boolean {
   let { parent, child } = transparentParent(call);
   if (parent?.type === AST_NODE_TYPES.AwaitExpression) ({ parent, child } = transparentParent(parent));
-  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return true;
   if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === handler;
+  if (parent?.type === AST_NODE_TYPES.ExpressionStatement) return isLastStatement(parent, handler);
   return parent === handler && handler.body === child; // an arrow handler's expression body
+}
+
+/** Whether nothing of the handler runs after `statement` (it ends its block, and each enclosing one, up to the body). */
+function isLastStatement(statement: TSESTree.Statement, handler: FunctionNode): boolean {
+  let current: TSESTree.Node = statement;
+  while (current !== handler.body) {
+    const parent: TSESTree.Node | undefined = current.parent;
+    if (!parent || isFunctionNode(parent)) return false;
+    switch (parent.type) {
+      case AST_NODE_TYPES.BlockStatement:
+        if (parent.body.at(-1) !== current) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+        if (parent.consequent.at(-1) !== current) return false;
+        break;
+      case AST_NODE_TYPES.DoWhileStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.WhileStatement:
+        return false;
+      default:
+        break;
+    }
+    current = parent;
+  }
+  return true;
 }
 
 /** A function declared at the top of the module: `function f() {}` or `const f = () => {}`. */

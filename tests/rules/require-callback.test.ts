@@ -505,6 +505,14 @@ function handleRequest(context, event, callback) {
   if (!event.To) return callback('To is required');
   callback(null, 'ok');
 }`,
+    // The handler goes on after the helper and answers itself: the helper answers on some outcomes only.
+    `exports.handler = async (context, event, callback) => {
+  await validate(context, event, callback);
+  callback(null, 'ok');
+};
+async function validate(context, event, callback) {
+  if (!event.To) callback('To is required');
+}`,
     // A guard helper answers on one outcome and says so by its result: not a delegate.
     `exports.handler = (context, event, callback) => {
   if (!isAuthorized(context, event, callback)) return;
