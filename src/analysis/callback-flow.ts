@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { type CallbackBindings, bindCallback, classifyValueUse } from './callback-bindings.js';
 import { findDelegates } from './delegates.js';
+import { functionHandoff } from './function-handoff.js';
 import { findHandlers } from './handlers.js';
 
 type CodePath = TSESLint.CodePath;
@@ -17,6 +18,12 @@ export type FlowEvent =
   | { readonly kind: 'call'; readonly node: TSESTree.CallExpression }
   /** The callback, or a function that uses it, leaves this function's hands: someone else will call it. */
   | { readonly kind: 'handoff'; readonly node: TSESTree.Node }
+  /**
+   * A function that uses the callback is given to `forEach`/`map`/…: it runs once per item. If it answers on
+   * only some of its paths (`if (row.id === id) callback(null, row)`), no item may answer; if it answers on all
+   * of them, every item does (a duplicate, reported by no-code-after-callback).
+   */
+  | { readonly kind: 'perItem'; readonly node: FunctionNode }
   /** A call of a local function (or IIFE) that uses the callback; what it does is its summary. */
   | { readonly kind: 'localCall'; readonly node: TSESTree.CallExpression; readonly target: FunctionNode }
   /** A statement starts to run. */
@@ -230,7 +237,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     if (!handlerFlow && isFunctionNode(node) && outer?.handlerFlow?.bindings.callbackUsers.has(node)) {
       handlerFlow = outer.handlerFlow;
       if (node.type !== AST_NODE_TYPES.FunctionDeclaration && classifyValueUse(node).kind === 'handoff') {
-        record({ kind: 'handoff', node });
+        record(functionHandoff(node)?.kind === 'perItem' ? { kind: 'perItem', node } : { kind: 'handoff', node });
       }
     }
     let flow: FunctionFlow | undefined;

@@ -60,6 +60,8 @@ export function analyzeCallbacks(handlerFlow: HandlerFlow): CallbackAnalysis {
         return true;
       case 'handoff':
         return completion === 'handled';
+      case 'perItem':
+        return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
       case 'localCall': {
         const summary = summaryOf(event.target);
         return completion === 'handled' ? summary.handlesOnEveryPath : summary.callsOnEveryPath;

@@ -115,7 +115,7 @@ export default createRule<Options, MessageIds>({
     /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
     function answersSomewhere(flow: FunctionFlow): boolean {
       return [...flow.segments.values()].some((record) =>
-        record.events.some((event) => event.kind === 'call' || event.kind === 'handoff' || event.kind === 'localCall'),
+        record.events.some((event) => event.kind !== 'statement' && event.kind !== 'throwable'),
       );
     }
 

@@ -549,3 +549,46 @@ const route = (context, event, done) => {
     },
   ],
 });
+
+runWithBothParsers('require-callback with per-item functions', rule, {
+  valid: [
+    // Every item answers (a duplicate, which no-code-after-callback reports), so some item does.
+    `exports.handler = (context, event, callback) => {
+  event.rows.forEach((row) => {
+    save(row);
+    callback(null, row.id);
+  });
+};`,
+    // The collection idiom: each item hands the callback on.
+    `exports.handler = (context, event, callback) => {
+  let done = 0;
+  event.numbers.forEach((to) => {
+    send(to).then(() => {
+      done += 1;
+      if (done === event.numbers.length) callback(null, 'sent');
+    });
+  });
+};`,
+  ],
+  invalid: [
+    {
+      // Only a matching row answers: with no match, nothing does.
+      code: `exports.handler = (context, event, callback) => {
+  loadRows().then((rows) => {
+    rows.forEach((row) => {
+      if (row.id === event.Id) callback(null, row);
+    });
+  }).catch(callback);
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  event.rows.forEach((row) => {
+    if (row.id === event.Id) callback(null, row);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
