@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
  */
 export function parseJsonWithComments(text: string): unknown {
   try {
-    return JSON.parse(stripTrailingCommas(stripComments(text)));
+    return JSON.parse(toStrictJson(text));
   } catch {
     return undefined;
   }
@@ -27,8 +27,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Removes comments outside string literals (a `//` inside `"https://…"` must survive). */
-function stripComments(text: string): string {
+/**
+ * Drops comments and trailing commas outside string literals (a `//` inside `"https://…"` must survive), in one
+ * pass: a comma is dropped when the next thing that is not blank or a comment closes an object or an array.
+ */
+function toStrictJson(text: string): string {
   let out = '';
   let index = 0;
   while (index < text.length) {
@@ -37,42 +40,39 @@ function stripComments(text: string): string {
       const end = endOfString(text, index);
       out += text.slice(index, end);
       index = end;
-    } else if (char === '/' && text[index + 1] === '/') {
-      const end = text.indexOf('\n', index);
-      index = end === -1 ? text.length : end;
-    } else if (char === '/' && text[index + 1] === '*') {
-      const end = text.indexOf('*/', index + 2);
-      index = end === -1 ? text.length : end + 2;
+    } else if (isCommentStart(text, index)) {
+      index = endOfComment(text, index);
     } else {
-      out += char;
+      if (char !== ',' || !closesNext(text, index + 1)) out += char;
       index += 1;
     }
   }
   return out;
 }
 
-function stripTrailingCommas(text: string): string {
-  let out = '';
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index];
-    if (char === '"') {
-      const end = endOfString(text, index);
-      out += text.slice(index, end);
-      index = end;
-      continue;
-    }
-    if (char === ',') {
-      const next = /\S/.exec(text.slice(index + 1));
-      if (next && (next[0] === '}' || next[0] === ']')) {
-        index += 1;
-        continue;
-      }
-    }
-    out += char;
-    index += 1;
+function isCommentStart(text: string, index: number): boolean {
+  return text[index] === '/' && (text[index + 1] === '/' || text[index + 1] === '*');
+}
+
+/** The index just past the comment that starts at `start`. */
+function endOfComment(text: string, start: number): number {
+  if (text[start + 1] === '/') {
+    const end = text.indexOf('\n', start);
+    return end === -1 ? text.length : end;
   }
-  return out;
+  const end = text.indexOf('*/', start + 2);
+  return end === -1 ? text.length : end + 2;
+}
+
+/** Whether the next significant character from `index` is `}` or `]`. */
+function closesNext(text: string, index: number): boolean {
+  let next = index;
+  while (next < text.length) {
+    if (isCommentStart(text, next)) next = endOfComment(text, next);
+    else if (/\s/.test(text[next]!)) next += 1;
+    else return text[next] === '}' || text[next] === ']';
+  }
+  return false;
 }
 
 /** The index just past the string literal that starts at `start` (a `"`). */

@@ -95,6 +95,10 @@ describe('parseJsonWithComments', () => {
     });
   });
 
+  it('drops a trailing comma with a comment before the closer, and keeps commas inside strings', () => {
+    expect(parseJsonWithComments('{ "a": [1, 2, /* last */ ], "b": "x, }", // end\n}')).toEqual({ a: [1, 2], b: 'x, }' });
+  });
+
   it('answers undefined for broken JSON', () => {
     expect(parseJsonWithComments('{ "runtime": ')).toBeUndefined();
   });
