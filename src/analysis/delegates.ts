@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from './ast.js';
 import type { CallbackBindings } from './callback-bindings.js';
-import type { Handler } from './handlers.js';
+import { type Handler, parameterIdentifier, parameterVariable } from './handlers.js';
 
 /**
  * Functions of the same file that a handler hands its callback to, to answer the request in its place:
@@ -38,18 +38,9 @@ function delegateOf(
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = moduleLevelFunction(callee, sourceCode);
   if (!fn || fn === handler || fn.generator) return undefined;
-  const param = fn.params[index];
-  const callbackParam =
-    param?.type === AST_NODE_TYPES.Identifier
-      ? param
-      : param?.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier
-        ? param.left
-        : undefined;
-  if (!callbackParam) return undefined;
-  const callbackVariable = sourceCode.scopeManager
-    ?.getDeclaredVariables(fn)
-    .find((variable) => variable.identifiers.includes(callbackParam));
-  if (!callbackVariable) return undefined;
+  const callbackParam = parameterIdentifier(fn.params[index]);
+  const callbackVariable = parameterVariable(fn, callbackParam, sourceCode);
+  if (!callbackParam || !callbackVariable) return undefined;
   return { node: fn, callbackParam, callbackVariable, wrapperParams: [], delegatedBy: { call, name: callee.name } };
 }
 

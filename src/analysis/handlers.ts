@@ -174,18 +174,26 @@ function asHandler(node: FunctionNode, sourceCode: TSESLint.SourceCode, wrapped:
   const callbackParam = parameterIdentifier(node.params[2]);
   if (!callbackParam) return undefined;
   if (isLambdaStyle(node)) return undefined;
-  const parameters = sourceCode.scopeManager?.getDeclaredVariables(node) ?? [];
-  const variableOf = (identifier: TSESTree.Identifier | undefined) =>
-    identifier && parameters.find((variable) => variable.identifiers.includes(identifier));
-  const callbackVariable = variableOf(callbackParam);
+  const callbackVariable = parameterVariable(node, callbackParam, sourceCode);
   if (!callbackVariable) return undefined;
   const wrapperParams = wrapped
-    ? node.params.slice(3).flatMap((param) => variableOf(parameterIdentifier(param)) ?? [])
+    ? node.params.slice(3).flatMap((param) => parameterVariable(node, parameterIdentifier(param), sourceCode) ?? [])
     : [];
   return { node, callbackParam, callbackVariable, wrapperParams };
 }
 
-function parameterIdentifier(param: TSESTree.Parameter | undefined): TSESTree.Identifier | undefined {
+/** The variable a function's parameter declares. */
+export function parameterVariable(
+  fn: FunctionNode,
+  identifier: TSESTree.Identifier | undefined,
+  sourceCode: TSESLint.SourceCode,
+): TSESLint.Scope.Variable | undefined {
+  if (!identifier) return undefined;
+  return sourceCode.scopeManager?.getDeclaredVariables(fn).find((variable) => variable.identifiers.includes(identifier));
+}
+
+/** The name a parameter binds: `callback`, or `callback = noop`; undefined for patterns and rest parameters. */
+export function parameterIdentifier(param: TSESTree.Parameter | undefined): TSESTree.Identifier | undefined {
   if (!param) return undefined;
   if (param.type === AST_NODE_TYPES.Identifier) return param;
   if (param.type === AST_NODE_TYPES.AssignmentPattern && param.left.type === AST_NODE_TYPES.Identifier) {
