@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './ast.js';
 import { type CallbackBindings, bindCallback, classifyValueUse } from './callback-bindings.js';
-import { findDelegates } from './delegates.js';
+import { findReceivers } from './delegates.js';
 import { functionHandoff } from './function-handoff.js';
 import { findHandlers } from './handlers.js';
 
@@ -26,6 +26,11 @@ export type FlowEvent =
   | { readonly kind: 'perItem'; readonly node: FunctionNode }
   /** A call of a local function (or IIFE) that uses the callback; what it does is its summary. */
   | { readonly kind: 'localCall'; readonly node: TSESTree.CallExpression; readonly target: FunctionNode }
+  /**
+   * The callback handed to a function of the same file (`reply(context, event, callback)`): a hand-off that is
+   * also a synchronous call when that function calls back on every path.
+   */
+  | { readonly kind: 'receiverCall'; readonly node: TSESTree.Identifier; readonly target: FunctionNode }
   /** A statement starts to run. */
   | { readonly kind: 'statement'; readonly node: TSESTree.Statement }
   /** Something that can throw inside `try { … }` with a `catch`: the catch can start from the state here. */
@@ -119,6 +124,8 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
   const localFunctionReads = new Map<TSESTree.Identifier, FunctionNode>();
   /** Identifiers that read a wrapper's extra parameter (`handleError`): calling it answers the request. */
   const wrapperParamReads = new Set<TSESTree.Identifier>();
+  /** The callback as an argument of a call of a same-file receiver, with that receiver. */
+  const receiverArguments = new Map<TSESTree.Identifier, FunctionNode>();
   /** Callback calls guarded by `if (callback)` or `callback && …`, recorded at the guard. */
   const hoistedCalls = new Set<TSESTree.CallExpression>();
   const stack: PathContext[] = [];
@@ -129,7 +136,10 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
       if (handlerFlows.has(handler.node)) continue;
       const handlerFlow: HandlerFlow = { bindings: bindCallback(handler, sourceCode), functions: new Map() };
       handlerFlows.set(handler.node, handlerFlow);
-      pending.push(...findDelegates(handlerFlow.bindings, sourceCode));
+      for (const receiver of findReceivers(handlerFlow.bindings, sourceCode)) {
+        receiverArguments.set(receiver.argument, receiver.handler.node);
+        pending.push(receiver.handler);
+      }
       for (const variable of handlerFlow.bindings.callbackVariables) {
         for (const reference of variable.references) {
           if (reference.isRead()) callbackReads.set(reference.identifier as TSESTree.Identifier, handlerFlow);
@@ -227,7 +237,9 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
   function onIdentifier(node: TSESTree.Identifier): void {
     if (!top()?.flow) return;
     if (!callbackReads.has(node) && !localFunctionReads.has(node)) return;
-    if (classifyValueUse(node).kind === 'handoff') record({ kind: 'handoff', node });
+    if (classifyValueUse(node).kind !== 'handoff') return;
+    const receiver = receiverArguments.get(node);
+    record(receiver ? { kind: 'receiverCall', node, target: receiver } : { kind: 'handoff', node });
   }
 
   /** A nested function is recorded when it uses the callback; passing it on is a hand-off of the callback. */

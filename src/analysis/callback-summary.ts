@@ -19,9 +19,32 @@ export interface CallbackSummary {
 const NOTHING: CallbackSummary = { handlesOnEveryPath: false, callsOnEveryPath: false };
 
 export interface CallbackAnalysis {
+  /** Whether the event completes a path, in the given sense. */
+  completes(event: FlowEvent, completion: Completion): boolean;
   /** Which paths of `flow` have completed, in the given sense, at each segment. */
   solveCompletion(flow: FunctionFlow, completion: Completion): Solution<boolean>;
   summaryOf(fn: FunctionNode): CallbackSummary;
+}
+
+/**
+ * The analyses of every handler and receiver of a file, created on demand, so that a handler's call of a
+ * same-file receiver (`reply(context, event, callback)`) can use what the receiver does on its paths.
+ */
+export function analyzeFile(handlerFlows: readonly HandlerFlow[]): (handlerFlow: HandlerFlow) => CallbackAnalysis {
+  const byNode = new Map(handlerFlows.map((handlerFlow) => [handlerFlow.bindings.handler.node, handlerFlow]));
+  const analyses = new Map<HandlerFlow, CallbackAnalysis>();
+  function analysisOf(handlerFlow: HandlerFlow): CallbackAnalysis {
+    let analysis = analyses.get(handlerFlow);
+    if (!analysis) {
+      analysis = analyzeCallbacks(handlerFlow, (receiver) => {
+        const receiverFlow = byNode.get(receiver);
+        return receiverFlow ? analysisOf(receiverFlow).summaryOf(receiver) : NOTHING;
+      });
+      analyses.set(handlerFlow, analysis);
+    }
+    return analysis;
+  }
+  return analysisOf;
 }
 
 /**
@@ -29,7 +52,10 @@ export interface CallbackAnalysis {
  * Local functions are summarised once, on demand, so a call of `finish()` counts as what `finish` does on all
  * its paths; recursion between local functions is cut by assuming the least.
  */
-export function analyzeCallbacks(handlerFlow: HandlerFlow): CallbackAnalysis {
+export function analyzeCallbacks(
+  handlerFlow: HandlerFlow,
+  receiverSummary: (receiver: FunctionNode) => CallbackSummary = () => NOTHING,
+): CallbackAnalysis {
   const summaries = new Map<FunctionNode, CallbackSummary>();
   const inProgress = new Set<FunctionNode>();
 
@@ -60,6 +86,9 @@ export function analyzeCallbacks(handlerFlow: HandlerFlow): CallbackAnalysis {
         return true;
       case 'handoff':
         return completion === 'handled';
+      case 'receiverCall':
+        // Trusted as a hand-off; it is a synchronous call when the receiver calls back on every path.
+        return completion === 'handled' || receiverSummary(event.target).callsOnEveryPath;
       case 'perItem':
         return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
       case 'localCall': {
@@ -86,5 +115,5 @@ export function analyzeCallbacks(handlerFlow: HandlerFlow): CallbackAnalysis {
     return solveForward(flow, problems[completion]);
   }
 
-  return { solveCompletion, summaryOf };
+  return { completes, solveCompletion, summaryOf };
 }

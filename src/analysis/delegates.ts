@@ -4,28 +4,46 @@ import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWr
 import type { CallbackBindings } from './callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable } from './handlers.js';
 
+/** A function of the same file that receives a handler's callback as an argument. */
+export interface CallbackReceiver {
+  /** The receiving function, seen as a handler whose callback is the parameter that receives it. */
+  readonly handler: Handler;
+  /** The callback as the argument of the receiving call. */
+  readonly argument: TSESTree.Identifier;
+}
+
 /**
- * Functions of the same file that a handler hands its callback to, to answer the request in its place:
- * `exports.handler = (context, event, callback) => { handleRequest(context, event, callback); }` with a
- * module-level `function handleRequest(context, event, callback) { … }`. They are analysed like handlers, with
- * the parameter that receives the callback as their callback.
+ * Functions of the same file that a handler hands its callback to: `handleRequest(context, event, callback)`
+ * with a module-level `function handleRequest(context, event, callback) { … }`. They are analysed like handlers,
+ * with the parameter that receives the callback as their callback, so that a call of one is known to answer
+ * on every path (or not).
  *
- * Only calls whose result is ignored qualify: a guard helper (`if (!isValid(context, event, callback)) return;`)
- * answers on one outcome only and tells the caller by its return value.
+ * A receiver answers in the handler's place (`delegatedBy.answersForHandler`) only when the call is the
+ * handler's last word: a guard helper (`if (!isValid(context, event, callback)) return;`) answers on one outcome
+ * only and tells the caller by its return value, and a helper the handler goes on after answers on some only.
  */
-export function findDelegates(bindings: CallbackBindings, sourceCode: TSESLint.SourceCode): Handler[] {
-  const delegates: Handler[] = [];
+export function findReceivers(bindings: CallbackBindings, sourceCode: TSESLint.SourceCode): CallbackReceiver[] {
+  const receivers: CallbackReceiver[] = [];
   for (const variable of bindings.callbackVariables) {
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
-      const delegate = delegateOf(reference.identifier as TSESTree.Identifier, bindings.handler.node, sourceCode);
-      if (delegate && !delegates.some((known) => known.node === delegate.node)) delegates.push(delegate);
+      const argument = reference.identifier as TSESTree.Identifier;
+      const known = receivers.find((receiver) => receiverNodeOf(argument, sourceCode) === receiver.handler.node);
+      const handler = known?.handler ?? receiverOf(argument, bindings.handler.node, sourceCode);
+      if (handler) receivers.push({ handler, argument });
     }
   }
-  return delegates;
+  return receivers;
 }
 
-function delegateOf(
+function receiverNodeOf(argument: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const { parent: call } = transparentParent(argument);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparentWrappers(call.callee);
+  return callee.type === AST_NODE_TYPES.Identifier ? moduleLevelFunction(callee, sourceCode) : undefined;
+}
+
+function receiverOf(
   reference: TSESTree.Identifier,
   handler: FunctionNode,
   sourceCode: TSESLint.SourceCode,
@@ -33,7 +51,7 @@ function delegateOf(
   const { parent: call, child } = transparentParent(reference);
   if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
   const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-  if (index < 0 || !isResultIgnored(call, handler)) return undefined;
+  if (index < 0) return undefined;
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier) return undefined;
   const fn = moduleLevelFunction(callee, sourceCode);
@@ -41,7 +59,13 @@ function delegateOf(
   const callbackParam = parameterIdentifier(fn.params[index]);
   const callbackVariable = parameterVariable(fn, callbackParam, sourceCode);
   if (!callbackParam || !callbackVariable) return undefined;
-  return { node: fn, callbackParam, callbackVariable, wrapperParams: [], delegatedBy: { call, name: callee.name } };
+  return {
+    node: fn,
+    callbackParam,
+    callbackVariable,
+    wrapperParams: [],
+    delegatedBy: { call, name: callee.name, answersForHandler: isResultIgnored(call, handler) },
+  };
 }
 
 /**

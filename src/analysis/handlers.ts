@@ -20,8 +20,13 @@ export interface Handler {
    * helpers that answer the request through the callback themselves.
    */
   readonly wrapperParams: readonly TSESLint.Scope.Variable[];
-  /** Set for a function of the file that a handler hands its callback to (see `findDelegates`). */
-  readonly delegatedBy?: { readonly call: TSESTree.CallExpression; readonly name: string };
+  /** Set for a function of the file that a handler hands its callback to (see `findReceivers`). */
+  readonly delegatedBy?: {
+    readonly call: TSESTree.CallExpression;
+    readonly name: string;
+    /** Whether the call is the handler's last word, so the function answers in its place. */
+    readonly answersForHandler: boolean;
+  };
 }
 
 const HANDLER_EXPORT = 'handler';

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
-import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { analyzeFile, type CallbackAnalysis } from '../analysis/callback-summary.js';
 import { functionHandoff } from '../analysis/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
 import { hasEffect } from '../analysis/statement-effects.js';
@@ -76,8 +76,7 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const recorder = recordCallbackFlow(sourceCode);
 
-    function checkHandler(handlerFlow: HandlerFlow): void {
-      const analysis = analyzeCallbacks(handlerFlow);
+    function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       const name = handlerFlow.bindings.handler.callbackParam.name;
       const reported = new Set<TSESTree.Node>();
       // The handler, and every nested function that uses the callback, each on its own: a `.then` continuation
@@ -109,6 +108,10 @@ export default createRule<Options, MessageIds>({
       function synchronousCall(event: FlowEvent): TSESTree.CallExpression | undefined {
         if (event.kind === 'call') return event.node;
         if (event.kind === 'localCall' && analysis.summaryOf(event.target).callsOnEveryPath) return event.node;
+        if (event.kind === 'receiverCall' && analysis.completes(event, 'called')) {
+          const { parent } = transparentParent(event.node);
+          return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
+        }
         return undefined;
       }
 
@@ -208,7 +211,9 @@ export default createRule<Options, MessageIds>({
     return {
       ...recorder.listeners,
       'Program:exit'() {
-        for (const handlerFlow of recorder.handlerFlows()) checkHandler(handlerFlow);
+        const handlerFlows = recorder.handlerFlows();
+        const analysisOf = analyzeFile(handlerFlows);
+        for (const handlerFlow of handlerFlows) checkHandler(handlerFlow, analysisOf(handlerFlow));
       },
     };
   },

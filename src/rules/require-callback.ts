@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
 import { type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
-import { analyzeCallbacks, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { analyzeFile, type CallbackAnalysis } from '../analysis/callback-summary.js';
 import { functionHandoff } from '../analysis/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -58,11 +58,13 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const recorder = recordCallbackFlow(sourceCode);
 
-    function checkHandler(handlerFlow: HandlerFlow): void {
+    function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       const { handler } = handlerFlow.bindings;
       const flow = handlerFlow.functions.get(handler.node);
       if (!flow) return;
       const name = handler.callbackParam.name;
+      // A receiver that does not answer in the handler's place (a guard helper) answers on some outcomes only.
+      if (handler.delegatedBy && !handler.delegatedBy.answersForHandler) return;
       const delegate = handler.delegatedBy?.name;
       if (!usesCallback(handlerFlow)) {
         context.report({
@@ -73,7 +75,6 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const analysis = analyzeCallbacks(handlerFlow);
       const exits: ExitTexts =
         delegate === undefined
           ? HANDLER_EXITS
@@ -220,7 +221,9 @@ export default createRule<Options, MessageIds>({
     return {
       ...recorder.listeners,
       'Program:exit'() {
-        for (const handlerFlow of recorder.handlerFlows()) checkHandler(handlerFlow);
+        const handlerFlows = recorder.handlerFlows();
+        const analysisOf = analyzeFile(handlerFlows);
+        for (const handlerFlow of handlerFlows) checkHandler(handlerFlow, analysisOf(handlerFlow));
       },
     };
   },

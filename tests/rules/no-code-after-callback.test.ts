@@ -467,3 +467,51 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback with functions of the same file', rule, {
+  valid: [
+    // A guard helper answers only when it says no, and the handler returns then.
+    `exports.handler = (context, event, callback) => {
+  if (!isAuthorized(context, event, callback)) return;
+  callback(null, 'ok');
+};
+function isAuthorized(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback('unauthorized');
+  return false;
+}`,
+  ],
+  invalid: [
+    {
+      // A helper that always answers, then a second answer.
+      code: `function deny(context, event, callback) {
+  callback('forbidden');
+}
+exports.handler = (context, event, callback) => {
+  if (!event.allowed) {
+    deny(context, event, callback);
+  }
+  callback(null, 'ok');
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 8,
+          column: 3,
+          endLine: 8,
+          endColumn: 23,
+          data: { name: 'callback', line: 6 },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 6 }, output: `function deny(context, event, callback) {
+  callback('forbidden');
+}
+exports.handler = (context, event, callback) => {
+  if (!event.allowed) {
+    return deny(context, event, callback);
+  }
+  callback(null, 'ok');
+};` }],
+        },
+      ],
+    },
+  ],
+});
