@@ -26,7 +26,9 @@ export interface Solution<State extends NonNullable<unknown>> {
 const NO_EVENTS: readonly FlowEvent[] = [];
 
 /**
- * Solves `problem` over `flow` with a worklist in reverse post-order. A `catch` clause does not take the state at
+ * Solves `problem` over `flow`, visiting the segments round-robin in reverse post-order until nothing changes:
+ * every forward edge is seen in the same round, so the number of rounds is bounded by the loop nesting depth, and
+ * each round is linear in the number of segments. A `catch` clause does not take the state at
  * the end of its `try` (ESLint's graph approximates it so), but the join of the states at every point of the
  * `try` block that can throw: the callback itself never throws, so `try { callback(null, x) } catch (e) { callback(e) }`
  * cannot call back twice, and a `try` with nothing that throws has a dead `catch`.
@@ -39,8 +41,6 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
   const inStates = new Map<CodePathSegment, State>();
   const outStates = new Map<CodePathSegment, State>();
   const catchStates = new Map<TSESTree.TryStatement, State>();
-  // Round-robin in reverse post-order: every forward edge is seen in the same round, so the number of rounds
-  // is bounded by the loop nesting depth, and each round is linear in the number of segments.
   const dirty = new Set<CodePathSegment>(order);
 
   function enqueue(segment: CodePathSegment): void {
@@ -51,9 +51,10 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     const tryStatement = catchEntryOf.get(segment);
     if (tryStatement) return catchStates.get(tryStatement);
     if (segment === flow.codePath.initialSegment) return problem.entry;
+    const isLeavingCopy = finallyEntries.has(segment) && segment.prevSegments.some((other) => !flow.normalEnds.has(other));
     let state: State | undefined;
     for (const previous of segment.prevSegments) {
-      if (finallyEntries.has(segment) && !entersFinally(segment, previous)) continue;
+      if (isLeavingCopy && !jumpsOut(previous)) continue;
       if (flow.deadBackEdges.get(segment)?.has(previous)) continue;
       const out = outStates.get(previous);
       if (out !== undefined) state = state === undefined ? out : problem.join(state, out);
@@ -69,9 +70,7 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
    * rejection), and keeping them would make a `return callback()` in the `try` look incomplete. So the leaving
    * copy starts from the jumps alone.
    */
-  function entersFinally(segment: CodePathSegment, previous: CodePathSegment): boolean {
-    const isLeavingCopy = segment.prevSegments.some((other) => !flow.normalEnds.has(other));
-    if (!isLeavingCopy) return true;
+  function jumpsOut(previous: CodePathSegment): boolean {
     const exit = flow.segments.get(previous)?.exit;
     return exit !== undefined && exit.type !== AST_NODE_TYPES.ThrowStatement;
   }
@@ -82,12 +81,6 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     if (before !== undefined && problem.equals(before, after)) return;
     catchStates.set(tryStatement, after);
     for (const entry of flow.catchEntries.get(tryStatement) ?? []) enqueue(entry);
-  }
-
-  while (dirty.size > 0) {
-    for (const segment of order) {
-      if (dirty.delete(segment)) processSegment(segment);
-    }
   }
 
   function processSegment(segment: CodePathSegment): void {
@@ -105,6 +98,11 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     for (const next of segment.nextSegments) enqueue(next);
   }
 
+  while (dirty.size > 0) {
+    for (const segment of order) {
+      if (dirty.delete(segment)) processSegment(segment);
+    }
+  }
   return { inStates, outStates };
 }
 
