@@ -1,22 +1,31 @@
-import type { FunctionNode } from './ast.js';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from './ast.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './callback-flow.js';
+import { functionHandoff } from './function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from './segment-dataflow.js';
 
 /**
  * What ends a path as far as the callback is concerned:
  * - `handled`: the callback was called or handed off to someone who will call it (enough for "missing callback");
- * - `called`: the callback was called synchronously, right here (what "code after callback" is about).
+ * - `called`: the callback was called synchronously, right here (what "code after callback" is about);
+ * - `answered`: the callback was called, or a continuation was set up that calls it on every path of its own
+ *   (`.then((m) => callback(null, m.sid))`, `create(opts, callback)`): an answer will come from this path.
  */
-export type Completion = 'handled' | 'called';
+export type Completion = 'handled' | 'called' | 'answered';
 
 export interface CallbackSummary {
   /** Calling the function calls or hands off the callback on every path that returns. */
   readonly handlesOnEveryPath: boolean;
   /** Calling the function calls the callback synchronously on every path that returns. */
   readonly callsOnEveryPath: boolean;
+  /** Calling the function answers on every path that returns, now or through a continuation. */
+  readonly answersOnEveryPath: boolean;
 }
 
-const NOTHING: CallbackSummary = { handlesOnEveryPath: false, callsOnEveryPath: false };
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+
+const NOTHING: CallbackSummary = { handlesOnEveryPath: false, callsOnEveryPath: false, answersOnEveryPath: false };
 
 export interface CallbackAnalysis {
   /** Whether the event completes a path, in the given sense. */
@@ -69,6 +78,7 @@ export function analyzeCallbacks(
       handlesOnEveryPath: completesOnEveryReturn(flow, 'handled'),
       // An async function runs its body only up to the first `await` when called: not a synchronous call.
       callsOnEveryPath: !fn.async && !fn.generator && completesOnEveryReturn(flow, 'called'),
+      answersOnEveryPath: completesOnEveryReturn(flow, 'answered'),
     };
     inProgress.delete(fn);
     summaries.set(fn, summary);
@@ -85,7 +95,7 @@ export function analyzeCallbacks(
       case 'call':
         return true;
       case 'handoff':
-        return completion === 'handled';
+        return completion === 'handled' || (completion === 'answered' && isAnsweringContinuation(event.node));
       case 'receiverCall':
         // Trusted as a hand-off; it is a synchronous call when the receiver calls back on every path.
         return completion === 'handled' || receiverSummary(event.target).callsOnEveryPath;
@@ -93,11 +103,37 @@ export function analyzeCallbacks(
         return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
       case 'localCall': {
         const summary = summaryOf(event.target);
-        return completion === 'handled' ? summary.handlesOnEveryPath : summary.callsOnEveryPath;
+        if (completion === 'handled') return summary.handlesOnEveryPath;
+        return completion === 'called' ? summary.callsOnEveryPath : summary.answersOnEveryPath;
       }
       default:
         return false;
     }
+  }
+
+  /**
+   * A hand-off that is sure to answer once its API calls back: a function that answers on every path, given to
+   * a one-shot API other than `.catch` (which runs on failure only), or the callback itself given to a node-style
+   * API (not to `.then`/`.catch`/`.finally`, which call it on one outcome only).
+   */
+  function isAnsweringContinuation(node: TSESTree.Node): boolean {
+    if (isFunctionNode(node)) {
+      const handoff = functionHandoff(node);
+      return handoff?.kind === 'once' && handoff.calleeName !== 'catch' && summaryOf(node).answersOnEveryPath;
+    }
+    const { parent, child } = transparentParent(node);
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+      return false;
+    }
+    const callee = skipTransparentWrappers(parent.callee);
+    const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : undefined;
+    return method !== undefined && !PROMISE_METHODS.has(method) && node.type === AST_NODE_TYPES.Identifier && isCallbackIdentifier(node);
+  }
+
+  function isCallbackIdentifier(node: TSESTree.Identifier): boolean {
+    return [...handlerFlow.bindings.callbackVariables].some((variable) =>
+      variable.references.some((reference) => reference.identifier === node),
+    );
   }
 
   function completionProblem(completion: Completion): ForwardProblem<boolean> {
@@ -109,7 +145,11 @@ export function analyzeCallbacks(
     };
   }
 
-  const problems = { handled: completionProblem('handled'), called: completionProblem('called') };
+  const problems = {
+    handled: completionProblem('handled'),
+    called: completionProblem('called'),
+    answered: completionProblem('answered'),
+  };
 
   function solveCompletion(flow: FunctionFlow, completion: Completion): Solution<boolean> {
     return solveForward(flow, problems[completion]);

@@ -83,24 +83,43 @@ export default createRule<Options, MessageIds>({
       // or a node-style callback starts with nothing called yet.
       for (const flow of handlerFlow.functions.values()) {
         checkFunction(flow, analysis, name, reported);
-        checkPerItemFunction(flow, analysis, name, reported);
+        checkPerItemFunction(flow, handlerFlow, analysis, name, reported);
       }
     }
 
-    /** `items.forEach((item) => { …; callback(null, item); })`: a function that answers every time it runs, once per item. */
-    function checkPerItemFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
+    /**
+     * `items.forEach((item) => { …; callback(null, item); })`: a function that answers every time it runs, once
+     * per item — right away, or through a continuation it sets up on every path (`send(item).then(() => callback())`).
+     */
+    function checkPerItemFunction(
+      flow: FunctionFlow,
+      handlerFlow: HandlerFlow,
+      analysis: CallbackAnalysis,
+      name: string,
+      reported: Set<TSESTree.Node>,
+    ): void {
       const handoff = functionHandoff(flow.node);
-      if (handoff?.kind !== 'perItem') return;
-      const { outStates } = analysis.solveCompletion(flow, 'called');
-      const returned = flow.codePath.returnedSegments.filter((segment) => outStates.has(segment));
-      if (returned.length === 0 || !returned.every((segment) => outStates.get(segment) === true)) return;
+      if (handoff?.kind !== 'perItem' || !analysis.summaryOf(flow.node).answersOnEveryPath) return;
+      for (const site of answerSites(flow, handlerFlow, analysis)) {
+        if (reported.has(site)) continue;
+        reported.add(site);
+        context.report({ node: site, messageId: 'perItem', data: { name, method: handoff.calleeName } });
+      }
+    }
+
+    /** Where a function answers: its callback calls, and those of the continuations that answer for it. */
+    function answerSites(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): TSESTree.Node[] {
+      const sites: TSESTree.Node[] = [];
       for (const record of flow.segments.values()) {
         for (const event of record.events) {
-          if (event.kind !== 'call' || reported.has(event.node)) continue;
-          reported.add(event.node);
-          context.report({ node: event.node, messageId: 'perItem', data: { name, method: handoff.calleeName } });
+          if (event.kind === 'call') sites.push(event.node);
+          if (event.kind !== 'handoff' || !analysis.completes(event, 'answered')) continue;
+          const continuation = isFunctionNode(event.node) ? handlerFlow.functions.get(event.node) : undefined;
+          if (continuation) sites.push(...answerSites(continuation, handlerFlow, analysis));
+          else sites.push(event.node);
         }
       }
+      return sites;
     }
 
     function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {

@@ -431,6 +431,18 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
     if (item.id === event.id) callback(null, item);
   });
 };`,
+    // The collection idiom: only the last item's continuation answers.
+    `exports.handler = (context, event, callback) => {
+  let sent = 0;
+  event.numbers.forEach((to) => {
+    send(to)
+      .then(() => {
+        sent += 1;
+        if (sent === event.numbers.length) callback(null, 'all sent');
+      })
+      .catch(callback);
+  });
+};`,
     // some() stops at the first match.
     `exports.handler = (context, event, callback) => {
   event.items.some((item) => {
@@ -455,6 +467,24 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
         { messageId: 'perItem', line: 4, column: 7, endLine: 4, endColumn: 31, data: { name: 'callback', method: 'forEach' } },
         { messageId: 'perItem', line: 7, column: 5, endLine: 7, endColumn: 27, data: { name: 'callback', method: 'forEach' } },
       ],
+    },
+    {
+      // Each item sets up a continuation that always answers.
+      code: `exports.handler = (context, event, callback) => {
+  event.numbers.forEach((to) => {
+    context.getTwilioClient().messages.create({ to, body: 'hi' }).then((message) => callback(null, message.sid));
+  });
+};`,
+      errors: [{ messageId: 'perItem', line: 3, column: 85, endLine: 3, endColumn: 112, data: { name: 'callback', method: 'forEach' } }],
+    },
+    {
+      // The callback itself given to a node-style API, once per item.
+      code: `exports.handler = (context, event, callback) => {
+  event.numbers.forEach((to) => {
+    context.getTwilioClient().calls.create({ to, url: context.TWIML_URL }, callback);
+  });
+};`,
+      errors: [{ messageId: 'perItem', line: 3, column: 76, endLine: 3, endColumn: 84, data: { name: 'callback', method: 'forEach' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
