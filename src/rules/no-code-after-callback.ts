@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
-import { analyzeFile, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../analysis/callback-flow.js';
+import { analyzeHandlers } from '../analysis/analyze-handlers.js';
+import type { CallbackAnalysis } from '../analysis/callback-summary.js';
 import { functionHandoff } from '../analysis/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
 import { hasEffect } from '../analysis/statement-effects.js';
@@ -74,7 +75,6 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ allowLogging: true }],
   create(context, [{ allowLogging = true }]) {
     const sourceCode = context.sourceCode;
-    const recorder = recordCallbackFlow(sourceCode);
 
     function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       const name = handlerFlow.bindings.handler.callbackParam.name;
@@ -227,14 +227,7 @@ export default createRule<Options, MessageIds>({
       replay(flow, problem, solveForward(flow, problem));
     }
 
-    return {
-      ...recorder.listeners,
-      'Program:exit'() {
-        const handlerFlows = recorder.handlerFlows();
-        const analysisOf = analyzeFile(handlerFlows);
-        for (const handlerFlow of handlerFlows) checkHandler(handlerFlow, analysisOf(handlerFlow));
-      },
-    };
+    return analyzeHandlers(sourceCode, checkHandler);
   },
 });
 

@@ -1,8 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
-import { type FunctionFlow, type HandlerFlow, recordCallbackFlow } from '../analysis/callback-flow.js';
-import { analyzeFile, type CallbackAnalysis } from '../analysis/callback-summary.js';
+import { type FunctionFlow, type HandlerFlow } from '../analysis/callback-flow.js';
+import { analyzeHandlers } from '../analysis/analyze-handlers.js';
+import type { CallbackAnalysis } from '../analysis/callback-summary.js';
 import { functionHandoff } from '../analysis/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -56,7 +57,6 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
-    const recorder = recordCallbackFlow(sourceCode);
 
     function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       const { handler } = handlerFlow.bindings;
@@ -218,13 +218,6 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    return {
-      ...recorder.listeners,
-      'Program:exit'() {
-        const handlerFlows = recorder.handlerFlows();
-        const analysisOf = analyzeFile(handlerFlows);
-        for (const handlerFlow of handlerFlows) checkHandler(handlerFlow, analysisOf(handlerFlow));
-      },
-    };
+    return analyzeHandlers(sourceCode, checkHandler);
   },
 });
