@@ -2,7 +2,7 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
+import { enclosingFunction, type FunctionNode, transparentParent } from '../analysis/ast.js';
 import { commonJsAlternative } from '../analysis/esm-only-packages.js';
 import { type EsmRequireTarget, findEsmRequireTarget } from '../analysis/esm-require-target.js';
 import { findHandlers } from '../analysis/handlers.js';
@@ -206,9 +206,20 @@ function firstDefaultUse(file: FileContext, site: RequireSite, target: EsmRequir
     return site.access !== 'default' && hasExport(target.exports, site.access) === false ? site.value : undefined;
   }
   if (site.shape.kind === 'call') return site.call;
-  if (site.shape.kind !== 'declaration' || site.shape.declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const [variable] = declaredVariables(site.shape.declarator, file.sourceCode);
+  const declarator = boundDeclarator(site);
+  if (!declarator) return undefined;
+  const [variable] = declaredVariables(declarator, file.sourceCode);
   return variable ? firstDefaultUseOf(bindingUses(variable).uses, target) : undefined;
+}
+
+/**
+ * The declarator that binds the required value to a name — also one of several
+ * (`const path = require('path'), got = require('got')`), which the fixes leave alone but whose uses are as wrong.
+ */
+function boundDeclarator(site: RequireSite): (TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) | undefined {
+  const { parent, child } = transparentParent(site.value);
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child) return undefined;
+  return parent.id.type === AST_NODE_TYPES.Identifier ? (parent as TSESTree.VariableDeclarator & { id: TSESTree.Identifier }) : undefined;
 }
 
 function firstDefaultUseOf(uses: readonly BindingUse[], target: EsmRequireTarget): TSESTree.Node | undefined {
@@ -220,9 +231,8 @@ function firstDefaultUseOf(uses: readonly BindingUse[], target: EsmRequireTarget
 }
 
 function bindingName(site: RequireSite): string {
-  if (site.shape.kind === 'declaration' && site.shape.declarator.id.type === AST_NODE_TYPES.Identifier) {
-    return site.shape.declarator.id.name;
-  }
+  const declarator = boundDeclarator(site);
+  if (declarator) return declarator.id.name;
   return site.access === undefined ? `require('${site.specifier}')` : `require('${site.specifier}').${site.access}`;
 }
 

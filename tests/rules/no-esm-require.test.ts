@@ -156,6 +156,36 @@ js.run('no-esm-require (espree)', rule, {
       ],
     },
     {
+      name: 'a require among several declarators is reported; only a suggestion, the declaration stays',
+      filename: INSTALLED,
+      settings: node22,
+      code: lines(
+        "const path = require('path'), esmDefault = require('esm-default');",
+        'exports.handler = (context, event, callback) => {',
+        '  callback(null, esmDefault(path.sep));',
+        '};',
+      ),
+      errors: [
+        {
+          messageId: 'namespaceAsDefault',
+          line: 3,
+          column: 18,
+          data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0' }),
+          suggestions: [
+            {
+              messageId: 'suggestRequireDefault',
+              output: lines(
+                "const path = require('path'), esmDefault = require('esm-default').default;",
+                'exports.handler = (context, event, callback) => {',
+                '  callback(null, esmDefault(path.sep));',
+                '};',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'destructuring keeps its pattern; source order is kept across --fix passes',
       filename: INSTALLED,
       settings: node18,
