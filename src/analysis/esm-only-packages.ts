@@ -90,3 +90,19 @@ export function commonJsAlternative(name: string): string | undefined {
   if (!known) return undefined;
   return known.alternative ?? `${name}@${known.lastCommonJs.split('.')[0]} (${known.lastCommonJs})`;
 }
+
+/**
+ * Properties of the default export that no ESM-only major exports by name, so that `got.post(…)` is known to
+ * fail on the namespace require(esm) returns even before `npm install`: got's and ky's request methods are
+ * methods of the default instance, mime's lookups belong to its default `Mime` instance, chalk's styles to its
+ * default `chalk` instance (each package's ESM entry names its exports; none of these is among them).
+ */
+export const DEFAULT_EXPORT_MEMBERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['got', ['get', 'post', 'put', 'patch', 'delete', 'head', 'extend', 'stream', 'paginate', 'defaults']],
+  ['ky', ['get', 'post', 'put', 'patch', 'delete', 'head', 'create', 'extend', 'stop']],
+  ['mime', ['getType', 'getExtension', 'getAllExtensions', 'define']],
+  [
+    'chalk',
+    ['red', 'green', 'yellow', 'blue', 'magenta', 'cyan', 'white', 'gray', 'grey', 'black', 'bold', 'dim', 'italic', 'underline', 'inverse', 'strikethrough', 'bgRed', 'bgGreen', 'bgYellow', 'bgBlue', 'hex', 'rgb', 'level'],
+  ],
+]);

@@ -1,4 +1,4 @@
-import { ESM_ONLY_PACKAGES, packageNameOf } from './esm-only-packages.js';
+import { DEFAULT_EXPORT_MEMBERS, ESM_ONLY_PACKAGES, packageNameOf } from './esm-only-packages.js';
 import { admitsEsmOnlyVersion } from './esm-only-version.js';
 import { lockedVersion } from './lockfile.js';
 import { LruCache } from './lru-cache.js';
@@ -82,7 +82,12 @@ function fromDeclaredVersion(directory: string, packageName: string): EsmRequire
     packageName,
     evidence: locked === undefined ? 'package.json' : 'lockfile',
     version: declared,
-    exports: { hasDefault: known.hasDefault, names: new Set(known.named), complete: false },
+    exports: {
+      hasDefault: known.hasDefault,
+      names: new Set(known.named),
+      complete: false,
+      notNamed: new Set(DEFAULT_EXPORT_MEMBERS.get(packageName)),
+    },
     topLevelAwaitFile: undefined,
   };
 }

@@ -12,12 +12,15 @@ export interface ModuleExports {
   readonly names: ReadonlySet<string>;
   /** False when an `export *` could not be followed, or the names come from a partial table. */
   readonly complete: boolean;
+  /** Names known not to be exported even when the list is incomplete: properties of the default export. */
+  readonly notNamed?: ReadonlySet<string>;
 }
 
 /** Whether `name` is exported: true, false, or undefined when the list is incomplete. */
 export function hasExport(exports: ModuleExports, name: string): boolean | undefined {
   if (name === 'default') return exports.hasDefault;
   if (exports.names.has(name)) return true;
+  if (exports.notNamed?.has(name)) return false;
   return exports.complete ? false : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -21,6 +21,10 @@ const NOT_INSTALLED_ROOT = mkdtempSync(join(tmpdir(), 'no-esm-require-'));
 cpSync(join(FIXTURES, 'not-installed'), NOT_INSTALLED_ROOT, { recursive: true });
 const NOT_INSTALLED = join(NOT_INSTALLED_ROOT, 'functions/handler.js');
 const NESTED = join(NOT_INSTALLED_ROOT, 'nested/functions/handler.js');
+/** A project that declares got 14 and query-string 9 but was not installed (function-templates#419's shape). */
+const GOT14_ROOT = mkdtempSync(join(tmpdir(), 'no-esm-require-got14-'));
+writeFileSync(join(GOT14_ROOT, 'package.json'), JSON.stringify({ dependencies: { got: '^14.0.0', 'query-string': '^9.0.0' } }));
+const GOT14 = join(GOT14_ROOT, 'functions/handler.js');
 const TS_COMMONJS = join(FIXTURES, 'installed/ts-commonjs/handler.ts');
 const TS_NODENEXT = join(FIXTURES, 'installed/ts-nodenext/handler.ts');
 
@@ -77,6 +81,12 @@ js.run('no-esm-require (espree)', rule, {
     { name: 'node22: no default export to misuse', filename: INSTALLED, settings: node22, code: "const lib = require('esm-named');\nlib(1);" },
     { name: 'node22: top-level await is not checked by default', filename: INSTALLED, settings: node22, code: "const { default: f } = require('esm-tla');" },
     { name: 'not installed: range that stays CommonJS', filename: NOT_INSTALLED, settings: node18, code: "const got = require('got');\ngot('x');" },
+    {
+      name: 'not installed, require(esm): a member that may be a named export is not reported',
+      filename: GOT14,
+      settings: node22,
+      code: "const queryString = require('query-string');\nexports.handler = (context, event, callback) => callback(null, queryString.parse(event.q));",
+    },
     { name: 'not installed: lockfile pins the CommonJS major', filename: NOT_INSTALLED, settings: node18, code: "require('execa')('ls');" },
     { name: 'not installed: git dependency is unknown', filename: NOT_INSTALLED, settings: node18, code: "require('nanoid');" },
     { name: 'not installed: package not in the table', filename: NOT_INSTALLED, settings: node18, code: "require('left-pad');" },
@@ -148,6 +158,43 @@ js.run('no-esm-require (espree)', rule, {
                 "const esmDefault = require('esm-default').default;",
                 'exports.handler = (context, event, callback) => {',
                 "  callback(null, esmDefault('x'));",
+                '};',
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'not installed, require(esm): a method of the default export (got.post) is reported and fixed',
+      filename: GOT14,
+      settings: node22,
+      code: lines(
+        "const got = require('got');",
+        'exports.handler = (context, event, callback) => {',
+        '  got.post(context.WEBHOOK_URL, { json: event }).then(() => callback(null, "sent"), callback);',
+        '};',
+      ),
+      output: lines(
+        'exports.handler = async (context, event, callback) => {',
+        "  const { default: got } = await import('got');",
+        '  got.post(context.WEBHOOK_URL, { json: event }).then(() => callback(null, "sent"), callback);',
+        '};',
+      ),
+      errors: [
+        {
+          messageId: 'namespaceAsDefault',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 11,
+          suggestions: [
+            {
+              messageId: 'suggestRequireDefault',
+              output: lines(
+                "const got = require('got').default;",
+                'exports.handler = (context, event, callback) => {',
+                '  got.post(context.WEBHOOK_URL, { json: event }).then(() => callback(null, "sent"), callback);',
                 '};',
               ),
             },
