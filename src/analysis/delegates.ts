@@ -1,8 +1,8 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from './ast.js';
 import type { CallbackBindings } from './callback-bindings.js';
-import { type Handler, parameterIdentifier, parameterVariable } from './handlers.js';
+import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from './handlers.js';
 
 /** A function of the same file that receives a handler's callback as an argument. */
 export interface CallbackReceiver {
@@ -28,19 +28,14 @@ export function findReceivers(bindings: CallbackBindings, sourceCode: TSESLint.S
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
       const argument = reference.identifier as TSESTree.Identifier;
-      const known = receivers.find((receiver) => receiverNodeOf(argument, sourceCode) === receiver.handler.node);
-      const handler = known?.handler ?? receiverOf(argument, bindings.handler.node, sourceCode);
-      if (handler) receivers.push({ handler, argument });
+      const found = receiverOf(argument, bindings.handler.node, sourceCode);
+      if (!found) continue;
+      // One receiver per function: the first call site decides whether it answers for the handler.
+      const handler = receivers.find((receiver) => receiver.handler.node === found.node)?.handler ?? found;
+      receivers.push({ handler, argument });
     }
   }
   return receivers;
-}
-
-function receiverNodeOf(argument: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
-  const { parent: call } = transparentParent(argument);
-  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = skipTransparentWrappers(call.callee);
-  return callee.type === AST_NODE_TYPES.Identifier ? moduleLevelFunction(callee, sourceCode) : undefined;
 }
 
 function receiverOf(
@@ -110,14 +105,7 @@ function isLastStatement(statement: TSESTree.Statement, handler: FunctionNode): 
 
 /** A function declared at the top of the module: `function f() {}` or `const f = () => {}`. */
 function moduleLevelFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (!definition) return undefined;
-  let fn: TSESTree.Node | null | undefined;
-  if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) fn = definition.node;
-  else if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init) {
-    fn = skipTransparentWrappers(definition.node.init);
-  }
-  if (!isFunctionNode(fn) || enclosingFunction(fn) !== undefined) return undefined;
-  return fn;
+  const values = resolveBinding(identifier, sourceCode);
+  const fn = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
+  return isFunctionNode(fn) && enclosingFunction(fn) === undefined ? fn : undefined;
 }

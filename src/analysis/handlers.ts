@@ -159,7 +159,7 @@ function isModuleExports(node: TSESTree.Node): boolean {
 }
 
 /** The values a local binding can hold: a function declaration, or a declarator's initializer. */
-function resolveBinding(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node[] {
+export function resolveBinding(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): TSESTree.Node[] {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   if (!variable) return [];
   const values: TSESTree.Node[] = [];
