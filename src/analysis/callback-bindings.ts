@@ -166,7 +166,7 @@ function collectCallbackUsers(
 }
 
 /** The variable a local function is bound to: `function finish() {}` or `const finish = () => {}`. */
-export function localBindingOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Variable | undefined {
+function localBindingOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode): Variable | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     return fn.id ? ASTUtils.findVariable(sourceCode.getScope(fn), fn.id) ?? undefined : undefined;
   }

@@ -118,8 +118,8 @@ export interface CallbackFlowRecorder {
  */
 export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlowRecorder {
   const handlerFlows = new Map<FunctionNode, HandlerFlow>();
-  /** Identifiers that read the callback or an alias, with their handler. */
-  const callbackReads = new Map<TSESTree.Identifier, HandlerFlow>();
+  /** Identifiers that read the callback or an alias. */
+  const callbackReads = new Set<TSESTree.Identifier>();
   /** Identifiers that read a local callback-using function, with that function. */
   const localFunctionReads = new Map<TSESTree.Identifier, FunctionNode>();
   /** Identifiers that read a wrapper's extra parameter (`handleError`): calling it answers the request. */
@@ -140,20 +140,10 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
         receiverArguments.set(receiver.argument, receiver.handler.node);
         pending.push(receiver.handler);
       }
-      for (const variable of handlerFlow.bindings.callbackVariables) {
-        for (const reference of variable.references) {
-          if (reference.isRead()) callbackReads.set(reference.identifier as TSESTree.Identifier, handlerFlow);
-        }
-      }
-      for (const variable of handler.wrapperParams) {
-        for (const reference of variable.references) {
-          if (reference.isRead()) wrapperParamReads.add(reference.identifier as TSESTree.Identifier);
-        }
-      }
+      for (const read of readsOf(handlerFlow.bindings.callbackVariables)) callbackReads.add(read);
+      for (const read of readsOf(handler.wrapperParams)) wrapperParamReads.add(read);
       for (const [variable, fn] of handlerFlow.bindings.localFunctions) {
-        for (const reference of variable.references) {
-          if (reference.isRead()) localFunctionReads.set(reference.identifier as TSESTree.Identifier, fn);
-        }
+        for (const read of readsOf([variable])) localFunctionReads.set(read, fn);
       }
     }
   }
@@ -318,7 +308,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
       for (const segment of reachableSegments(context)) context.flow.normalEnds.add(segment);
     }
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
-      top()?.tryBlocks.pop();
+      context?.tryBlocks.pop();
     }
   }
 
@@ -374,6 +364,17 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     listeners: listeners as TSESLint.RuleListener,
     handlerFlows: () => [...handlerFlows.values()],
   };
+}
+
+/** The identifiers that read any of the variables. */
+export function readsOf(variables: Iterable<TSESLint.Scope.Variable>): TSESTree.Identifier[] {
+  const reads: TSESTree.Identifier[] = [];
+  for (const variable of variables) {
+    for (const reference of variable.references) {
+      if (reference.isRead()) reads.push(reference.identifier as TSESTree.Identifier);
+    }
+  }
+  return reads;
 }
 
 function addEntry(

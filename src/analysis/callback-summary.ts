@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from './ast.js';
-import type { FlowEvent, FunctionFlow, HandlerFlow } from './callback-flow.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow, readsOf } from './callback-flow.js';
 import { functionHandoff } from './function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from './segment-dataflow.js';
 
@@ -130,10 +130,10 @@ export function analyzeCallbacks(
     return method !== undefined && !PROMISE_METHODS.has(method) && node.type === AST_NODE_TYPES.Identifier && isCallbackIdentifier(node);
   }
 
+  let callbackReads: ReadonlySet<TSESTree.Identifier> | undefined;
   function isCallbackIdentifier(node: TSESTree.Identifier): boolean {
-    return [...handlerFlow.bindings.callbackVariables].some((variable) =>
-      variable.references.some((reference) => reference.identifier === node),
-    );
+    callbackReads ??= new Set(readsOf(handlerFlow.bindings.callbackVariables));
+    return callbackReads.has(node);
   }
 
   function completionProblem(completion: Completion): ForwardProblem<boolean> {

@@ -35,16 +35,16 @@ const NO_EVENTS: readonly FlowEvent[] = [];
  */
 export function solveForward<State extends NonNullable<unknown>>(flow: FunctionFlow, problem: ForwardProblem<State>): Solution<State> {
   const order = reversePostOrder(flow.codePath.initialSegment);
-  const rank = new Map(order.map((segment, index) => [segment, index]));
+  const reached = new Set(order);
   const catchEntryOf = entryIndex(flow.catchEntries);
   const finallyEntries = new Set(entryIndex(flow.finallyEntries).keys());
   const inStates = new Map<CodePathSegment, State>();
   const outStates = new Map<CodePathSegment, State>();
   const catchStates = new Map<TSESTree.TryStatement, State>();
-  const dirty = new Set<CodePathSegment>(order);
+  const dirty = new Set(order);
 
   function enqueue(segment: CodePathSegment): void {
-    if (rank.has(segment)) dirty.add(segment);
+    if (reached.has(segment)) dirty.add(segment);
   }
 
   function inStateOf(segment: CodePathSegment): State | undefined {
