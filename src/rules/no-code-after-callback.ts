@@ -134,16 +134,20 @@ export default createRule<Options, MessageIds>({
         return undefined;
       }
 
+      // Decided once per event: the solver replays every event on each pass.
+      const callOfEvent = new Map<FlowEvent, TSESTree.CallExpression>();
       const synchronousCalls = new Set<TSESTree.Node>();
       const directCalls = new Set<TSESTree.Node>();
       for (const record of flow.segments.values()) {
         for (const event of record.events) {
           const call = synchronousCall(event);
-          if (call) synchronousCalls.add(call);
+          if (call) {
+            callOfEvent.set(event, call);
+            synchronousCalls.add(call);
+          }
           if (event.kind === 'call') directCalls.add(event.node);
         }
       }
-
 
       /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
@@ -167,7 +171,7 @@ export default createRule<Options, MessageIds>({
         }),
         equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
         transfer(state, event, report) {
-          const call = synchronousCall(event);
+          const call = callOfEvent.get(event);
           if (call) {
             if (report && state.lastCall) reportDuplicate(call, state.lastCall);
             return { lastCall: call, pending: true };
