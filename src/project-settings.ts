@@ -1,16 +1,16 @@
 import { join } from 'node:path';
 
-import { isRecord, readJsonFile } from './analysis/json-file.js';
-import { clearAnalysisCaches } from './analysis/analysis-caches.js';
-import { lockedVersion } from './analysis/lockfile.js';
-import { readPackageJson } from './analysis/package-json.js';
+import { isRecord, readJsonFile } from './util/json-file.js';
+import { clearAnalysisCaches } from './modules/analysis-caches.js';
+import { lockedVersion } from './modules/lockfile.js';
+import { readPackageJson } from './modules/package-json.js';
 import {
   DEFAULT_RUNTIME,
   isTwilioRuntime,
   runtimeFromEnginesRange,
   SETTINGS_KEY,
   type TwilioRuntime,
-} from './analysis/twilio-runtime.js';
+} from './modules/twilio-runtime.js';
 
 /** The plugin's shared settings: `settings['twilio-functions']` in an ESLint config. */
 export interface TwilioFunctionsSettings {

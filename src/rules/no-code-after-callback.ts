@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../analysis/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../analysis/callback-flow.js';
-import { analyzeHandlers } from '../analysis/analyze-handlers.js';
-import type { CallbackAnalysis } from '../analysis/callback-summary.js';
-import { functionHandoff } from '../analysis/function-handoff.js';
-import { type ForwardProblem, replay, solveForward } from '../analysis/segment-dataflow.js';
-import { hasEffect } from '../analysis/statement-effects.js';
+import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/record-callback-flow.js';
+import { analyzeHandlers } from '../file-analysis/analyze-handlers.js';
+import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
+import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
+import { hasEffect } from '../callback-flow/statement-effects.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 

@@ -2,12 +2,12 @@ import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode, transparentParent } from '../analysis/ast.js';
-import { commonJsAlternative } from '../analysis/esm-only-packages.js';
-import { type EsmRequireTarget, findEsmRequireTarget } from '../analysis/esm-require-target.js';
-import { findHandlers } from '../analysis/handlers.js';
-import { insertAtBodyTop, makeAsync, removeStatement, specifierLiteral } from '../analysis/import-fix-edits.js';
-import { hasExport } from '../analysis/module-exports.js';
+import { enclosingFunction, type FunctionNode, transparentParent } from '../util/ast.js';
+import { commonJsAlternative } from '../modules/esm-only-packages.js';
+import { type EsmRequireTarget, findEsmRequireTarget } from '../modules/esm-require-target.js';
+import { findHandlers } from '../handlers/find-handlers.js';
+import { insertAtBodyTop, makeAsync, removeStatement, specifierLiteral } from '../modules/import-fix-edits.js';
+import { hasExport } from '../modules/module-exports.js';
 import {
   type BindingUse,
   bindingUses,
@@ -17,9 +17,9 @@ import {
   patternKeys,
   type RequireSite,
   requireSpecifier,
-} from '../analysis/require-site.js';
-import { hasRequireEsm, runtimeFromSettings, type TwilioRuntime } from '../analysis/twilio-runtime.js';
-import { type TypeScriptOutput, typeScriptOutput } from '../analysis/typescript-output.js';
+} from '../modules/require-site.js';
+import { hasRequireEsm, runtimeFromSettings, type TwilioRuntime } from '../modules/twilio-runtime.js';
+import { type TypeScriptOutput, typeScriptOutput } from '../modules/typescript-output.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ checkTopLevelAwait?: boolean }];

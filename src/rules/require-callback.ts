@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode } from '../analysis/ast.js';
-import { type FunctionFlow, type HandlerFlow } from '../analysis/callback-flow.js';
-import { analyzeHandlers } from '../analysis/analyze-handlers.js';
-import type { CallbackAnalysis } from '../analysis/callback-summary.js';
-import { functionHandoff } from '../analysis/function-handoff.js';
+import { enclosingFunction, type FunctionNode } from '../util/ast.js';
+import { type FunctionFlow, type HandlerFlow } from '../callback-flow/record-callback-flow.js';
+import { analyzeHandlers } from '../file-analysis/analyze-handlers.js';
+import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];

@@ -4,7 +4,7 @@ import { type Linter as LinterType, Linter } from 'eslint';
 import * as espree from 'espree';
 import { describe, expect, it } from 'vitest';
 
-import { findHandlers } from '../../src/analysis/handlers.js';
+import { findHandlers } from '../../src/handlers/find-handlers.js';
 
 /** The handlers `findHandlers` sees in `code`, as `callbackName@line:column` of each handler function. */
 function handlersIn(code: string, parser: 'espree' | 'typescript' = 'espree'): string[] {

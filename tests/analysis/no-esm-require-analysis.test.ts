@@ -4,13 +4,13 @@ import { join } from 'node:path';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { ESM_ONLY_PACKAGES, packageNameOf } from '../../src/analysis/esm-only-packages.js';
-import { admitsEsmOnlyVersion } from '../../src/analysis/esm-only-version.js';
-import { parseJsonWithComments } from '../../src/analysis/json-file.js';
-import { lockedVersion } from '../../src/analysis/lockfile.js';
-import { LruCache } from '../../src/analysis/lru-cache.js';
-import { runtimeFromEnginesRange, runtimeFromSettings } from '../../src/analysis/twilio-runtime.js';
-import { typeScriptOutput } from '../../src/analysis/typescript-output.js';
+import { ESM_ONLY_PACKAGES, packageNameOf } from '../../src/modules/esm-only-packages.js';
+import { admitsEsmOnlyVersion } from '../../src/modules/esm-only-version.js';
+import { parseJsonWithComments } from '../../src/util/json-file.js';
+import { lockedVersion } from '../../src/modules/lockfile.js';
+import { LruCache } from '../../src/util/lru-cache.js';
+import { runtimeFromEnginesRange, runtimeFromSettings } from '../../src/modules/twilio-runtime.js';
+import { typeScriptOutput } from '../../src/modules/typescript-output.js';
 import { readProjectSettings } from '../../src/project-settings.js';
 
 const got = ESM_ONLY_PACKAGES.get('got')!;

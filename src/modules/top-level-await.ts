@@ -2,8 +2,8 @@ import { dirname } from 'node:path';
 
 import { parse, type Node } from 'acorn';
 
-import { LruCache } from './lru-cache.js';
-import { lexFile } from './module-exports.js';
+import { LruCache } from '../util/lru-cache.js';
+import { lexFile } from './lexed-file.js';
 import { resolveImport } from './module-resolution.js';
 
 /** A graph bigger than this is not walked to the end: the answer is "not found" rather than a slow lint. */

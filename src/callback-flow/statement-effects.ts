@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparentWrappers } from './ast.js';
+import { skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * Whether running a statement can do anything that matters once the request has been answered: start work that

@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { initSync, parse } from 'es-module-lexer';
-
-import { LruCache } from './lru-cache.js';
+import { LruCache } from '../util/lru-cache.js';
+import { lexFile } from './lexed-file.js';
 import { resolveImport } from './module-resolution.js';
 
 /** The export names of an ES module, as far as a lexer can tell without running it. */
@@ -27,26 +25,7 @@ export function hasExport(exports: ModuleExports, name: string): boolean | undef
 /** `export * from` chains are followed this deep (got's index re-exports a few levels). */
 const MAX_STAR_DEPTH = 6;
 
-interface LexedFile {
-  readonly exports: readonly string[];
-  readonly starSpecifiers: readonly string[];
-  readonly staticImports: readonly string[];
-  readonly hasModuleSyntax: boolean;
-  readonly source: string;
-}
-
-let lexerReady = false;
-const lexed = new LruCache<string, LexedFile | null>(2_000);
 const exportsByPath = new LruCache<string, ModuleExports>(2_000);
-
-/** Lexes a file once per process; undefined when it cannot be read or is not parsable as a module. */
-export function lexFile(path: string): LexedFile | undefined {
-  return lexed.getOrCreate(path, () => lexUncached(path)) ?? undefined;
-}
-
-export function hasModuleSyntax(path: string): boolean {
-  return lexFile(path)?.hasModuleSyntax ?? false;
-}
 
 /** The exports of the ES module at `path`, following `export * from` re-exports. */
 export function moduleExports(path: string): ModuleExports {
@@ -74,41 +53,6 @@ function collectExports(path: string, depth: number, seen: Set<string>): ModuleE
   return { hasDefault: file.exports.includes('default'), names, complete };
 }
 
-function lexUncached(path: string): LexedFile | null {
-  let source: string;
-  try {
-    source = readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    if (!lexerReady) {
-      initSync();
-      lexerReady = true;
-    }
-    const [imports, exports, , moduleSyntax] = parse(source, path);
-    const starSpecifiers: string[] = [];
-    const staticImports: string[] = [];
-    for (const entry of imports) {
-      // d === -1: a static `import`/`export … from`; dynamic import() and import.meta are not part of the graph.
-      if (entry.d !== -1 || entry.n === undefined) continue;
-      staticImports.push(entry.n);
-      if (/^export\s*\*\s*from/.test(source.slice(entry.ss, entry.se))) starSpecifiers.push(entry.n);
-    }
-    return {
-      exports: exports.map((entry) => entry.n),
-      starSpecifiers,
-      staticImports,
-      hasModuleSyntax: moduleSyntax,
-      source,
-    };
-  } catch {
-    // Not lexable as a module (e.g. CommonJS with syntax the lexer rejects): treat as no module syntax.
-    return null;
-  }
-}
-
 export function clearModuleExportsCache(): void {
-  lexed.clear();
   exportsByPath.clear();
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, memberPropertyName, transparentParent } from './ast.js';
+import { type FunctionNode, memberPropertyName, transparentParent } from '../util/ast.js';
 
 /**
  * How often the function a call receives runs:

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 
-import { isRecord, readJsonFile } from './json-file.js';
-import { LruCache } from './lru-cache.js';
+import { isRecord, readJsonFile } from '../util/json-file.js';
+import { LruCache } from '../util/lru-cache.js';
 
 /** What the rules need from a package.json; every field is optional because real files are often odd. */
 export interface PackageJson {

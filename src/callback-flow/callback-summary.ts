@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from './ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow, readsOf } from './callback-flow.js';
-import { functionHandoff } from './function-handoff.js';
-import { type ForwardProblem, type Solution, solveForward } from './segment-dataflow.js';
+import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow, readsOf } from './record-callback-flow.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
+import { type ForwardProblem, type Solution, solveForward } from '../dataflow/segment-dataflow.js';
 
 /**
  * What ends a path as far as the callback is concerned:

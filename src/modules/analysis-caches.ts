@@ -1,4 +1,5 @@
 import { clearEsmRequireTargetCache } from './esm-require-target.js';
+import { clearLexedFileCache } from './lexed-file.js';
 import { clearLockfileCache } from './lockfile.js';
 import { clearModuleExportsCache } from './module-exports.js';
 import { clearResolutionCache } from './module-resolution.js';
@@ -13,6 +14,7 @@ export function clearAnalysisCaches(): void {
   clearEsmRequireTargetCache();
   clearTopLevelAwaitCache();
   clearModuleExportsCache();
+  clearLexedFileCache();
   clearResolutionCache();
   clearLockfileCache();
   clearPackageJsonCache();

@@ -6,7 +6,7 @@ import {
   memberPropertyName,
   propertyKeyName,
   skipTransparentWrappers,
-} from './ast.js';
+} from '../util/ast.js';
 
 /** A Twilio Function handler: a function the runtime calls as `handler(context, event, callback)`. */
 export interface Handler {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FlowEvent, FunctionFlow } from './callback-flow.js';
+import type { FlowEvent, FunctionFlow } from '../callback-flow/record-callback-flow.js';
 
 type CodePathSegment = TSESLint.CodePathSegment;
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from './ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import type { CallbackBindings } from './callback-bindings.js';
-import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from './handlers.js';
+import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from './find-handlers.js';
 
 /** A function of the same file that receives a handler's callback as an argument. */
 export interface CallbackReceiver {

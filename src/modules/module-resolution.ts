@@ -4,8 +4,8 @@ import { extname } from 'node:path';
 
 import { ResolverFactory } from 'oxc-resolver';
 
-import { LruCache } from './lru-cache.js';
-import { hasModuleSyntax } from './module-exports.js';
+import { LruCache } from '../util/lru-cache.js';
+import { hasModuleSyntax } from './lexed-file.js';
 import { hasRequireEsm, type TwilioRuntime } from './twilio-runtime.js';
 
 /** What `require(specifier)` loads, as far as the module system is concerned. */

@@ -1,7 +1,7 @@
 import { DEFAULT_EXPORT_MEMBERS, ESM_ONLY_PACKAGES, packageNameOf } from './esm-only-packages.js';
 import { admitsEsmOnlyVersion } from './esm-only-version.js';
 import { lockedVersion } from './lockfile.js';
-import { LruCache } from './lru-cache.js';
+import { LruCache } from '../util/lru-cache.js';
 import { type ModuleExports, moduleExports } from './module-exports.js';
 import { resolveRequire } from './module-resolution.js';
 import { findNearestPackageJson, readPackageJson } from './package-json.js';

@@ -1,6 +1,6 @@
 import semver from 'semver';
 
-import { isRecord } from './json-file.js';
+import { isRecord } from '../util/json-file.js';
 
 /** The Node runtimes a Twilio Service can be deployed with (`runtime` in `.twilioserverlessrc`). */
 export const TWILIO_RUNTIMES = ['node18', 'node20', 'node22', 'node24'] as const;

@@ -1,10 +1,10 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from './ast.js';
-import { type CallbackBindings, bindCallback, classifyValueUse } from './callback-bindings.js';
-import { findReceivers } from './delegates.js';
-import { functionHandoff } from './function-handoff.js';
-import { findHandlers } from './handlers.js';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { type CallbackBindings, bindCallback, classifyValueUse } from '../handlers/callback-bindings.js';
+import { findReceivers } from '../handlers/delegates.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
+import { findHandlers } from '../handlers/find-handlers.js';
 
 type CodePath = TSESLint.CodePath;
 type CodePathSegment = TSESLint.CodePathSegment;

@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
-import { type HandlerFlow, recordCallbackFlow } from './callback-flow.js';
-import { analyzeFile, type CallbackAnalysis } from './callback-summary.js';
+import { type HandlerFlow, recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
+import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
 
 /**
  * The listeners of a callback rule: they record every handler's flow during ESLint's traversal, then hand each

@@ -1,7 +1,7 @@
 import { dirname, join, relative, sep } from 'node:path';
 
-import { isRecord, readJsonFile } from './json-file.js';
-import { LruCache } from './lru-cache.js';
+import { isRecord, readJsonFile } from '../util/json-file.js';
+import { LruCache } from '../util/lru-cache.js';
 
 /**
  * The version npm recorded for a dependency in package-lock.json (lockfile v2/v3: `packages["node_modules/x"]`).

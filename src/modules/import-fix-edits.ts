@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FunctionNode } from './ast.js';
+import type { FunctionNode } from '../util/ast.js';
 
 /**
  * Text edits shared by the fixes that turn `require()` into `await import()`. They only build fixes;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode, memberPropertyName, transparentParent } from './ast.js';
+import { enclosingFunction, type FunctionNode, memberPropertyName, transparentParent } from '../util/ast.js';
 
 /**
  * One `require('p')` and what the code does with its value: bound by a declaration, called directly,

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, transparentParent } from './ast.js';
-import type { Handler } from './handlers.js';
+import { type FunctionNode, isFunctionNode, transparentParent } from '../util/ast.js';
+import type { Handler } from './find-handlers.js';
 
 type Variable = TSESLint.Scope.Variable;
 

@@ -1,7 +1,7 @@
 import { dirname, extname, join, resolve } from 'node:path';
 
-import { isRecord, readJsonFile } from './json-file.js';
-import { LruCache } from './lru-cache.js';
+import { isRecord, readJsonFile } from '../util/json-file.js';
+import { LruCache } from '../util/lru-cache.js';
 import { findNearestPackageJson } from './package-json.js';
 
 /** How tsc emits a TypeScript file's imports, which decides whether they are `require()` calls at run time. */
