@@ -47,23 +47,31 @@ function projectRoots(directory, found = []) {
 }
 
 const roots = projectRoots(corpus).filter((root) => statSync(root).isDirectory());
+/** Projects whose Functions sit outside a `functions/` folder (`twilioFunctions/`, the repository root). */
+const looseRoots = readdirSync(corpus, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !roots.some((root) => root.startsWith(join(corpus, entry.name))))
+  .map((entry) => join(corpus, entry.name));
 const totals = new Map();
 let files = 0;
 const findings = [];
 for (let run = 0; run < runs; run += 1) {
-  for (const root of roots) {
+  for (const root of [...roots, ...looseRoots]) {
+    const loose = looseRoots.includes(root);
     const eslint = new ESLint({
       cwd: root,
       overrideConfigFile: true,
       overrideConfig: [
         plugin.configs.recommended,
+        // The Serverless Toolkit also deploys `src/functions/*.js`, which the recommended globs leave out.
+        { ...plugin.configs.recommended, files: loose ? ['**/*.{js,cjs,ts}'] : ['src/functions/**/*.{js,cjs}'] },
         { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
         { settings: { 'twilio-functions': readProjectSettings(root) } },
       ],
       stats: true,
       errorOnUnmatchedPattern: false,
     });
-    const results = await eslint.lintFiles(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts']);
+    const patterns = loose ? ['**/*.{js,cjs,ts}'] : ['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.{js,cjs,ts}'];
+    const results = await eslint.lintFiles(patterns);
     for (const result of results) {
       if (run === 0) files += 1;
       for (const pass of result.stats?.times.passes ?? []) {
@@ -80,5 +88,5 @@ for (let run = 0; run < runs; run += 1) {
   }
 }
 for (const finding of findings) console.log(finding);
-console.log(`\n${roots.length} projects, ${files} Function files, ${runs} runs; rule time per run (ms):`);
+console.log(`\n${roots.length + looseRoots.length} projects, ${files} Function files, ${runs} runs; rule time per run (ms):`);
 for (const [rule, total] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(42)} ${(total / runs).toFixed(1)}`);

@@ -1,5 +1,7 @@
 import { isBuiltin } from 'node:module';
 
+import semver from 'semver';
+
 import { packageNameOf } from './esm-only-packages.js';
 import { findNearestPackageJson, type PackageJson } from './package-json.js';
 
@@ -8,6 +10,18 @@ import { findNearestPackageJson, type PackageJson } from './package-json.js';
  * "Default Dependencies"; `@twilio/runtime-handler` is platform-managed on node24).
  */
 export const PLATFORM_PACKAGES: ReadonlySet<string> = new Set(['twilio', '@twilio/runtime-handler']);
+
+/**
+ * The dependencies of the newest `twilio` of each major (`npm view twilio@<major> dependencies`, 3.84.1,
+ * 4.23.0, 5.x). npm hoists them next to `twilio` in the build's node_modules, so an undeclared
+ * `require('axios')` is found once deployed: fragile (twilio 4 dropped lodash), but not `Cannot find module`.
+ */
+const TWILIO_DEPENDENCIES: ReadonlyMap<number, ReadonlySet<string>> = new Map([
+  [3, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'lodash', 'q', 'qs', 'rootpath', 'scmp', 'url-parse', 'xmlbuilder'])],
+  [4, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'qs', 'scmp', 'url-parse', 'xmlbuilder'])],
+  [5, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'qs', 'scmp', 'xmlbuilder'])],
+]);
+const NEWEST_TWILIO_MAJOR = 5;
 
 /**
  * What a deploy does with a `require(specifier)` from a file in `directory`. The Serverless Toolkit sends
@@ -23,6 +37,8 @@ export type DeployedDependency =
   | { readonly kind: 'no-manifest'; readonly name: string }
   /** Deployed: the build installs the newest version `range` admits. */
   | { readonly kind: 'deployed'; readonly name: string; readonly manifest: PackageJson; readonly range: string }
+  /** Not declared, but a dependency of the `twilio` the build installs: found once deployed, hoisted. */
+  | { readonly kind: 'through-twilio'; readonly name: string; readonly manifest: PackageJson }
   /** Not deployed: `devOnly` when it is in `devDependencies` (installed locally, never deployed). */
   | { readonly kind: 'not-deployed'; readonly name: string; readonly manifest: PackageJson; readonly devOnly: boolean };
 
@@ -37,5 +53,17 @@ export function deployedDependency(directory: string, specifier: string): Deploy
   if (manifest.name === name) return { kind: 'not-a-package' };
   const range = manifest.dependencies.get(name);
   if (range !== undefined) return { kind: 'deployed', name, manifest, range };
+  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name)) return { kind: 'through-twilio', name, manifest };
   return { kind: 'not-deployed', name, manifest, devOnly: manifest.devDependencies.has(name) };
+}
+
+/** The dependencies of the newest `twilio` major a range admits; the newest known major when undeclared. */
+function twilioDependencies(range: string | undefined): ReadonlySet<string> | undefined {
+  if (range === undefined || range.trim() === 'latest') return TWILIO_DEPENDENCIES.get(NEWEST_TWILIO_MAJOR);
+  const valid = semver.validRange(range.trim());
+  if (valid === null) return undefined;
+  for (let major = NEWEST_TWILIO_MAJOR; major >= 3; major -= 1) {
+    if (semver.intersects(valid, `${major}.x`)) return TWILIO_DEPENDENCIES.get(major);
+  }
+  return undefined;
 }
