@@ -51,7 +51,8 @@ const roots = projectRoots(corpus).filter((root) => statSync(root).isDirectory()
 const looseRoots = readdirSync(corpus, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && !roots.some((root) => root.startsWith(join(corpus, entry.name))))
   .map((entry) => join(corpus, entry.name));
-const totals = new Map();
+/** Per rule, its total time in each run. */
+const perRun = new Map();
 let files = 0;
 const findings = [];
 for (let run = 0; run < runs; run += 1) {
@@ -75,7 +76,11 @@ for (let run = 0; run < runs; run += 1) {
     for (const result of results) {
       if (run === 0) files += 1;
       for (const pass of result.stats?.times.passes ?? []) {
-        for (const [rule, time] of Object.entries(pass.rules ?? {})) totals.set(rule, (totals.get(rule) ?? 0) + time.total);
+        for (const [rule, time] of Object.entries(pass.rules ?? {})) {
+          const times = perRun.get(rule) ?? new Array(runs).fill(0);
+          times[run] += time.total;
+          perRun.set(rule, times);
+        }
       }
       if (run !== 0) continue;
       for (const message of result.messages) {
@@ -88,5 +93,8 @@ for (let run = 0; run < runs; run += 1) {
   }
 }
 for (const finding of findings) console.log(finding);
-console.log(`\n${roots.length + looseRoots.length} projects, ${files} Function files, ${runs} runs; rule time per run (ms):`);
-for (const [rule, total] of [...totals].sort((a, b) => b[1] - a[1])) console.log(`  ${rule.padEnd(42)} ${(total / runs).toFixed(1)}`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+console.log(`\n${roots.length + looseRoots.length} projects, ${files} Function files, ${runs} runs; rule time (ms): median of runs, first run`);
+for (const [rule, times] of [...perRun].sort((a, b) => median(b[1]) - median(a[1]))) {
+  console.log(`  ${rule.padEnd(42)} ${median(times).toFixed(1).padStart(7)} ${times[0].toFixed(1).padStart(7)}`);
+}

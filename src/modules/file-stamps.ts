@@ -40,8 +40,9 @@ export function stampOf(path: string): string {
 
 function statStamp(path: string): string {
   try {
-    const stats = statSync(path, { bigint: true, throwIfNoEntry: false });
-    return stats ? `${stats.size}:${stats.mtimeNs}:${stats.ino}` : ABSENT;
+    const stats = statSync(path, { throwIfNoEntry: false });
+    // mtimeMs keeps the sub-millisecond part where the file system records it (ext4, tmpfs, APFS).
+    return stats ? `${stats.size}:${stats.mtimeMs}:${stats.ino}` : ABSENT;
   } catch {
     return ABSENT;
   }

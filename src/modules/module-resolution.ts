@@ -74,7 +74,7 @@ export function resolveRequire(directory: string, specifier: string, runtime: Tw
 /**
  * The files a resolution stays true with: the resolved package's package.json (a reinstall rewrites it), or,
  * for a package that is not installed, `node_modules/<name>/package.json` next to the nearest package.json,
- * where `npm install` would put it.
+ * where `npm install` puts it (an install somewhere else, by hand, is not watched).
  */
 function dependOnResolution(directory: string, specifier: string, resolution: Resolution): void {
   if (resolution.kind === 'builtin') return;
@@ -85,11 +85,7 @@ function dependOnResolution(directory: string, specifier: string, resolution: Re
   const name = packageNameOf(specifier);
   if (name === undefined) return;
   const manifest = findNearestPackageJson(directory);
-  const root = manifest ? dirname(manifest.path) : directory;
-  for (let current = directory; ; current = dirname(current)) {
-    dependOnFile(join(current, 'node_modules', name, 'package.json'));
-    if (current === root || dirname(current) === current) return;
-  }
+  dependOnFile(join(manifest ? dirname(manifest.path) : directory, 'node_modules', name, 'package.json'));
 }
 
 function clearResolverCaches(): void {
