@@ -23,7 +23,25 @@ async function lintExamples(): Promise<string[]> {
   );
 }
 
+/** The deploy rules' findings, linted before `npm install` as a CI lint step would (no node_modules needed). */
+async function lintExamplesForDeploy(): Promise<string[]> {
+  const eslint = new ESLint({ cwd: examplesDir, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+  const results = await eslint.lintFiles(['functions']);
+  return results.flatMap((result) =>
+    result.messages
+      .filter((message) => message.ruleId === 'twilio-functions/no-esm-require' || message.ruleId === 'twilio-functions/no-undeployed-require')
+      .map((message) => `${path.relative(examplesDir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`),
+  );
+}
+
 describe('the example project', () => {
+  it('shows the deploy rules: an ES module required, a package that is not deployed', async () => {
+    expect(await lintExamplesForDeploy()).toEqual([
+      'functions/send-with-got.js:5:13 twilio-functions/no-esm-require namespaceAsDefault',
+      'functions/slug.js:4:17 twilio-functions/no-undeployed-require notDeclared',
+    ]);
+  });
+
   it('shows every kind of callback finding, and none in the correct files', async () => {
     expect(await lintExamples()).toEqual([
       'functions/broadcast.private.js:8:5 twilio-functions/require-callback unreachableInUncalledFunction',
