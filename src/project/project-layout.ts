@@ -1,5 +1,7 @@
-import { type Stats, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
+
+import { readDeployConfig } from './deploy-config.js';
+import { safeStat } from './safe-stat.js';
 
 /** Folder names a project deployed with `--functions-folder` / `--assets-folder` uses instead of the defaults. */
 export interface ProjectFolders {
@@ -18,6 +20,11 @@ export interface ProjectLayout {
   /** The TypeScript template: `src/functions/*.ts` compile to the `.js` Functions that get deployed. */
   readonly typescript: boolean;
   /**
+   * The Functions are deployed from a build output made by a bundler (esbuild, webpack…), which inlines the
+   * relative requires of the sources: they do not reach the runtime.
+   */
+  readonly bundled: boolean;
+  /**
    * Folders whose entries decide the layout (the root, `src/`, the parents of configured folders): a folder
    * created or removed in one of them changes its mtime, which is how a cached project notices.
    */
@@ -29,8 +36,9 @@ const ROOT_MARKERS = ['package.json', '.twilioserverlessrc', '.twilioserverlessr
 /** The Serverless Toolkit's search order (`getListOfFunctionsAndAssets` in `@twilio-labs/serverless-api`). */
 const FUNCTIONS_FOLDERS = ['functions', 'src'];
 const ASSETS_FOLDERS = ['assets', 'static'];
-const TYPESCRIPT_FUNCTIONS = join('src', 'functions');
-const TYPESCRIPT_ASSETS = join('src', 'assets');
+/** The TypeScript template's sources (and the layout of JavaScript projects modelled on it). */
+const SOURCE_FUNCTIONS = join('src', 'functions');
+const SOURCE_ASSETS = join('src', 'assets');
 
 /**
  * The project that `filename` belongs to: the nearest folder above it that holds `functions/` or `src/` (or the
@@ -46,26 +54,35 @@ export function findProjectLayout(filename: string, folders: ProjectFolders): Pr
   }
 }
 
+/**
+ * The folders in the order the Serverless Toolkit would use them: the ESLint settings, then the project's own
+ * deploy config (`.twilioserverlessrc`, `--functions-folder` in a script), then `functions/`, `src/functions/`
+ * (the TypeScript template), `src/`. A configured folder that does not exist is a build output (`dist/functions`,
+ * `out/functions`): the sources are then found in the default places, and the project is marked as built.
+ */
 function layoutAt(root: string, folders: ProjectFolders): ProjectLayout | undefined {
   if (!ROOT_MARKERS.some((marker) => isFile(join(root, marker)))) return undefined;
-  const typescript = !folders.functionsFolder && !isDirectory(join(root, 'functions')) &&
-    isDirectory(join(root, TYPESCRIPT_FUNCTIONS)) && isFile(join(root, 'tsconfig.json'));
-  const functionsDir = typescript
-    ? join(root, TYPESCRIPT_FUNCTIONS)
-    : firstDirectory(root, folders.functionsFolder ? [folders.functionsFolder] : FUNCTIONS_FOLDERS);
+  const deploy = readDeployConfig(root);
+  const configuredFunctions = folders.functionsFolder ?? deploy.functionsFolder;
+  const configuredAssets = folders.assetsFolder ?? deploy.assetsFolder;
+  const deployedFunctions = configuredFunctions === undefined ? undefined : firstDirectory(root, [configuredFunctions]);
+  const sourceLayout = !deployedFunctions && !isDirectory(join(root, 'functions')) && isDirectory(join(root, SOURCE_FUNCTIONS));
+  const functionsDir = deployedFunctions ??
+    (sourceLayout ? join(root, SOURCE_FUNCTIONS) : firstDirectory(root, FUNCTIONS_FOLDERS));
   if (!functionsDir) return undefined;
-  const assetsCandidates = folders.assetsFolder
-    ? [folders.assetsFolder]
-    : typescript ? [TYPESCRIPT_ASSETS, ...ASSETS_FOLDERS] : ASSETS_FOLDERS;
+  const assetsDir = (configuredAssets === undefined ? undefined : firstDirectory(root, [configuredAssets])) ??
+    firstDirectory(root, sourceLayout ? [SOURCE_ASSETS, ...ASSETS_FOLDERS] : ASSETS_FOLDERS);
   const layoutDirs = new Set([root, join(root, 'src')]);
-  for (const folder of [folders.functionsFolder, folders.assetsFolder]) {
+  for (const folder of [configuredFunctions, configuredAssets]) {
     if (folder) layoutDirs.add(dirname(resolve(root, folder)));
   }
+  const built = configuredFunctions !== undefined && !deployedFunctions;
   return {
     root,
     functionsDir,
-    assetsDir: firstDirectory(root, assetsCandidates),
-    typescript,
+    assetsDir,
+    typescript: functionsDir === join(root, SOURCE_FUNCTIONS) && isFile(join(root, 'tsconfig.json')),
+    bundled: built && deploy.bundler,
     layoutDirs: [...layoutDirs],
   };
 }
@@ -84,13 +101,4 @@ function isDirectory(path: string): boolean {
 
 function isFile(path: string): boolean {
   return safeStat(path)?.isFile() ?? false;
-}
-
-/** `fs.statSync`, or undefined for a missing, unreadable or oddly named path (ENOENT, ENOTDIR, EACCES, ELOOP…). */
-export function safeStat(path: string): Stats | undefined {
-  try {
-    return statSync(path, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
 }

@@ -47,7 +47,7 @@ export function projectOf(context: Readonly<TSESLint.RuleContext<string, readonl
 export function projectForFile(filename: string, folders: ProjectFolders = {}): ProjectModel | undefined {
   const layout = findProjectLayout(filename, folders);
   if (!layout?.functionsDir) return undefined;
-  const cacheKey = [layout.root, layout.functionsDir, layout.assetsDir ?? '', layout.typescript].join('\0');
+  const cacheKey = [layout.root, layout.functionsDir, layout.assetsDir ?? '', layout.typescript, layout.bundled].join('\0');
   const cached = projects.get(cacheKey);
   if (cached && isTreeCurrent(treeOf(cached))) return cached;
   const model = buildModel(layout, scanProjectTree(layout));

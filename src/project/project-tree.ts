@@ -1,7 +1,8 @@
 import { readdirSync, realpathSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 
-import { safeStat, type ProjectLayout } from './project-layout.js';
+import type { ProjectLayout } from './project-layout.js';
+import { safeStat } from './safe-stat.js';
 import { functionKey, serverlessPath, type Visibility } from './runtime-keys.js';
 
 /** A file that Twilio deploys, under the key the Runtime lists it by. */

@@ -41,7 +41,8 @@ export default createRule<Options, MessageIds>({
     function functionProject(): ProjectModel | undefined {
       if (project === undefined) {
         const found = projectOf(context);
-        project = found?.isFunctionSource(filename) ? found : null;
+        // A bundler inlines relative requires before the deploy: they never reach the runtime.
+        project = found?.isFunctionSource(filename) && !found.layout.bundled ? found : null;
       }
       return project ?? undefined;
     }
@@ -118,12 +119,31 @@ export default createRule<Options, MessageIds>({
       return node.specifiers.some((specifier) => {
         if (specifier.type === AST_NODE_TYPES.ImportSpecifier && specifier.importKind === 'type') return false;
         const variable = sourceCode.scopeManager?.getDeclaredVariables(specifier)[0];
-        // eslint-scope (espree) does not tell type references apart: every reference is a value there.
-        return variable?.references.some((reference) => reference.isValueReference !== false) ?? false;
+        return variable?.references.some((reference) => !isInTypePosition(reference.identifier)) ?? false;
       });
     }
   },
 });
+
+/** Nodes under which a name is read as a type (`typeof X`, `X.Y` as a type, generics), which tsc erases. */
+const TYPE_CONTEXTS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.TSTypeAnnotation,
+  AST_NODE_TYPES.TSTypeQuery,
+  AST_NODE_TYPES.TSTypeReference,
+  AST_NODE_TYPES.TSTypeParameterInstantiation,
+  AST_NODE_TYPES.TSTypeAliasDeclaration,
+  AST_NODE_TYPES.TSInterfaceDeclaration,
+  AST_NODE_TYPES.TSClassImplements,
+  AST_NODE_TYPES.TSInterfaceHeritage,
+]);
+
+function isInTypePosition(identifier: TSESTree.Node): boolean {
+  for (let current = identifier.parent; current; current = current.parent) {
+    if (TYPE_CONTEXTS.has(current.type)) return true;
+    if (current.type.endsWith('Statement') || current.type.endsWith('Declaration')) return false;
+  }
+  return false;
+}
 
 /** `Runtime.getFunctions()['helper'].path` or `Runtime.getAssets()['/x.js'].path`. */
 function runtimePath(file: DeployedFile): string {

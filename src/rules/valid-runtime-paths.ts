@@ -57,6 +57,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkAssetKey(access: RuntimeMapAccess, project: ProjectModel): void {
+      // No assets folder at all: the assets are made at setup or build time (a key file the README says to add,
+      // a build that copies them), so nothing here says which keys will exist.
+      if (!project.layout.assetsDir) return;
       const entries = project.assets.get(access.key);
       if (entries) {
         const exposed = entries.find((entry) => entry.visibility !== 'private');
@@ -80,9 +83,7 @@ export default createRule<Options, MessageIds>({
         ? ` Asset keys start with '/' and keep the extension but not \`.private\`: '${normalized}'.`
         : suggestion !== undefined
           ? ` Did you mean '${suggestion}'?`
-          : project.layout.assetsDir
-            ? ` Private assets are the \`*.private.*\` files under \`${folderName(project, project.layout.assetsDir)}/\`.`
-            : ' This project has no `assets/` folder.';
+          : ` Private assets are the \`*.private.*\` files under \`${folderName(project, project.layout.assetsDir)}/\`.`;
       report(access, 'unknownAsset', hint, suggestion);
     }
 
