@@ -1,5 +1,5 @@
-/** Keys further than this many edits from every candidate get no suggestion: it would be a guess. */
-const MAX_DISTANCE_RATIO = 0.5;
+/** A suggestion may differ from the key in at most a third of its characters (at least 2): more would be a guess. */
+const MAX_DISTANCE_RATIO = 1 / 3;
 
 /**
  * The candidate closest to `key` (Levenshtein distance, case-insensitive), or undefined when none is close
@@ -10,9 +10,10 @@ export function nearestKey(key: string, candidates: Iterable<string>): string | 
   let bestDistance = Infinity;
   const wanted = key.toLowerCase();
   for (const candidate of [...candidates].sort()) {
-    const limit = Math.max(2, Math.ceil(Math.max(wanted.length, candidate.length) * MAX_DISTANCE_RATIO));
-    const distance = editDistance(wanted, candidate.toLowerCase(), Math.min(limit, bestDistance - 1));
-    if (distance < bestDistance) {
+    const limit = Math.max(2, Math.floor(wanted.length * MAX_DISTANCE_RATIO));
+    const bound = Math.min(limit, bestDistance - 1);
+    const distance = editDistance(wanted, candidate.toLowerCase(), bound);
+    if (distance <= bound) {
       best = candidate;
       bestDistance = distance;
     }
