@@ -48,9 +48,10 @@ interface Folders {
 /** `.twilioserverlessrc` is JSON with comments, and the Toolkit's own template writes `'single quoted'` values. */
 function serverlessConfigFolders(text: string): Folders {
   const json = parseJsonWithComments(text);
+  const uncommented = text.replace(/^\s*\/\/.*$/gm, '');
   const read = (field: string): string | undefined => {
     if (isRecord(json)) return nonEmpty(json[field]);
-    const match = new RegExp(`^\\s*["']${field}["']\\s*:\\s*(["'])([^"'\\n]*)\\1`, 'm').exec(text);
+    const match = new RegExp(`["']${field}["']\\s*:\\s*(["'])([^"'\\n]*)\\1`).exec(uncommented);
     return nonEmpty(match?.[2]);
   };
   return { functionsFolder: read('functionsFolder'), assetsFolder: read('assetsFolder') };

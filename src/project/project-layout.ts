@@ -60,7 +60,7 @@ export function findProjectLayout(filename: string, folders: ProjectFolders): Pr
  * (the TypeScript template), `src/`. A configured folder that does not exist is a build output (`dist/functions`,
  * `out/functions`): the sources are then found in the default places, and the project is marked as built.
  */
-function layoutAt(root: string, folders: ProjectFolders): ProjectLayout | undefined {
+export function layoutAt(root: string, folders: ProjectFolders): ProjectLayout | undefined {
   if (!ROOT_MARKERS.some((marker) => isFile(join(root, marker)))) return undefined;
   const deploy = readDeployConfig(root);
   const configuredFunctions = folders.functionsFolder ?? deploy.functionsFolder;

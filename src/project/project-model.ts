@@ -5,7 +5,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { isRecord } from '../util/json-file.js';
 import { LruCache } from '../util/lru-cache.js';
 import { SETTINGS_KEY } from '../modules/twilio-runtime.js';
-import { findProjectLayout, type ProjectFolders, type ProjectLayout } from './project-layout.js';
+import { findProjectLayout, layoutAt, type ProjectFolders, type ProjectLayout } from './project-layout.js';
 import { functionSourceAsDeployed, isTreeCurrent, scanProjectTree, type DeployedFile, type ProjectTree } from './project-tree.js';
 
 /**
@@ -45,7 +45,15 @@ export function projectOf(context: Readonly<TSESLint.RuleContext<string, readonl
 
 /** The project that `filename` (absolute) belongs to; the cached listing is re-validated on every call. */
 export function projectForFile(filename: string, folders: ProjectFolders = {}): ProjectModel | undefined {
-  const layout = findProjectLayout(filename, folders);
+  return modelFor(findProjectLayout(filename, folders));
+}
+
+/** The project whose root is `root` (a folder with a package.json or .twilioserverlessrc), if it is one. */
+export function projectAt(root: string, folders: ProjectFolders = {}): ProjectModel | undefined {
+  return modelFor(layoutAt(resolve(root), folders));
+}
+
+function modelFor(layout: ProjectLayout | undefined): ProjectModel | undefined {
   if (!layout?.functionsDir) return undefined;
   const cacheKey = [layout.root, layout.functionsDir, layout.assetsDir ?? '', layout.typescript, layout.bundled].join('\0');
   const cached = projects.get(cacheKey);
