@@ -48,7 +48,7 @@ function dirnameRelativeParts(node: TSESTree.Node, sourceCode: TSESLint.SourceCo
     const [first, ...rest] = argument.arguments;
     if (!first || !isDirname(first, sourceCode)) return undefined;
     const strings = rest.map(staticString);
-    return strings.every((part) => part !== undefined) ? (strings as string[]) : undefined;
+    return strings.every((part) => part !== undefined) ? strings : undefined;
   }
   return undefined;
 }
