@@ -24,6 +24,9 @@ export function relativeRequireTarget(
 ): string | undefined {
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return undefined;
+  const first = call.arguments[0]!;
+  // `require('twilio')`: ruled out on its text, before any scope look-up.
+  if (first.type === AST_NODE_TYPES.Literal && !(typeof first.value === 'string' && isRelativeSpecifier(first.value))) return undefined;
   if (!isGlobal(callee, sourceCode)) return undefined;
   const specifier = requiredModule(call, sourceCode);
   if (specifier !== undefined) return isRelativeSpecifier(specifier) ? resolve(dirname(filename), specifier) : undefined;

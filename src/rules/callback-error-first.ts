@@ -1,9 +1,9 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { bindCallback, classifyValueUse } from '../handlers/callback-bindings.js';
+import { bindCallback } from '../handlers/callback-bindings.js';
 import { findReceivers } from '../handlers/delegates.js';
 import { findHandlers } from '../handlers/find-handlers.js';
-import { isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { responseObjectOf } from '../twilio-values/response-values.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -33,44 +33,58 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
 
-    function checkReference(identifier: TSESTree.Identifier): void {
-      const use = classifyValueUse(identifier);
-      if (use.kind === 'call') {
-        if (skipTransparentWrappers(use.call.callee) === identifier) checkCall(use.call, identifier.name);
-        return;
-      }
-      if (use.kind === 'handoff') checkThen(identifier);
-    }
+    /** Calls that are mistakes if their callee (or `.then`'s argument) is the handler's callback. */
+    const candidates: { readonly callee: TSESTree.Identifier; readonly report: () => void }[] = [];
 
-    function checkCall(call: TSESTree.CallExpression, name: string): void {
+    /** `f(twiml)`: recorded only when the first argument is certainly a response object (cheap to rule out). */
+    function collectCall(call: TSESTree.CallExpression): void {
+      const callee = skipTransparentWrappers(call.callee);
       const [first] = call.arguments;
-      if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      if (callee.type !== AST_NODE_TYPES.Identifier || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
       const object = responseObjectOf(first, sourceCode);
       if (!object) return;
-      const argument = sourceCode.getText(first);
-      context.report({
-        node: first,
-        messageId: 'responseAsError',
-        data: { name, object: OBJECT_TEXT[object], argument },
-        fix: call.arguments.length === 1 ? (fixer) => fixer.insertTextBefore(first, 'null, ') : null,
+      candidates.push({
+        callee,
+        report: () =>
+          context.report({
+            node: first,
+            messageId: 'responseAsError',
+            data: { name: callee.name, object: OBJECT_TEXT[object], argument: sourceCode.getText(first) },
+            fix: call.arguments.length === 1 ? (fixer) => fixer.insertTextBefore(first, 'null, ') : null,
+          }),
       });
     }
 
     /** `promise.then(callback)`: the first argument of `.then`, not `.catch` nor `.then`'s rejection handler. */
-    function checkThen(identifier: TSESTree.Identifier): void {
-      const { parent, child } = transparentParent(identifier);
-      if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== child) return;
-      const callee = skipTransparentWrappers(parent.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'then') return;
-      if (resolvesToUndefined(callee.object)) return;
-      const name = identifier.name;
+    function collectThen(call: TSESTree.CallExpression): void {
+      const callee = skipTransparentWrappers(call.callee);
+      const [first] = call.arguments;
+      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'then' || !first) return;
+      const argument = skipTransparentWrappers(first);
+      if (argument.type !== AST_NODE_TYPES.Identifier || resolvesToUndefined(callee.object)) return;
+      const name = argument.name;
       const parameter = name === 'result' ? 'value' : 'result';
-      context.report({
-        node: child,
-        messageId: 'thenCallback',
-        data: { name },
-        fix: (fixer) => fixer.replaceText(child, `(${parameter}) => ${name}(null, ${parameter})`),
+      candidates.push({
+        callee: argument,
+        report: () =>
+          context.report({
+            node: first,
+            messageId: 'thenCallback',
+            data: { name },
+            fix: (fixer) => fixer.replaceText(first, `(${parameter}) => ${name}(null, ${parameter})`),
+          }),
       });
+    }
+
+    /** The handlers' callbacks, their aliases, and the parameters of same-file functions they are handed to. */
+    function callbackVariables(): Set<TSESLint.Scope.Variable> {
+      const variables = new Set<TSESLint.Scope.Variable>();
+      for (const handler of findHandlers(sourceCode)) {
+        const bindings = bindCallback(handler, sourceCode);
+        const receivers = findReceivers(bindings, sourceCode).map((receiver) => bindCallback(receiver.handler, sourceCode));
+        for (const binding of [bindings, ...receivers]) for (const variable of binding.callbackVariables) variables.add(variable);
+      }
+      return variables;
     }
 
     /**
@@ -109,20 +123,16 @@ export default createRule<Options, MessageIds>({
     }
 
     return {
+      CallExpression(node) {
+        collectCall(node);
+        collectThen(node);
+      },
       'Program:exit'() {
-        const checked = new Set<TSESTree.Node>();
-        for (const handler of findHandlers(sourceCode)) {
-          const bindings = bindCallback(handler, sourceCode);
-          const receivers = findReceivers(bindings, sourceCode).map((receiver) => bindCallback(receiver.handler, sourceCode));
-          for (const { callbackVariables } of [bindings, ...receivers]) {
-            for (const variable of callbackVariables) {
-              for (const reference of variable.references) {
-                if (!reference.isRead() || checked.has(reference.identifier)) continue;
-                checked.add(reference.identifier);
-                checkReference(reference.identifier as TSESTree.Identifier);
-              }
-            }
-          }
+        if (candidates.length === 0) return;
+        const callbacks = callbackVariables();
+        for (const candidate of candidates) {
+          const variable = ASTUtils.findVariable(sourceCode.getScope(candidate.callee), candidate.callee);
+          if (variable && callbacks.has(variable)) candidate.report();
         }
       },
     } satisfies TSESLint.RuleListener;
