@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
-import { type FunctionGraph, type JumpStatement, type SegmentEvent, segmentRecord } from './segment-graph.js';
+import { type FunctionGraph, type JumpStatement, type SegmentEvent, segmentRecord, type ThrowableEvent } from './segment-graph.js';
 
 type CodePath = TSESLint.CodePath;
 type CodePathSegment = TSESLint.CodePathSegment;
@@ -44,28 +44,25 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
     return stack.at(-1);
   }
 
-  function reachableSegments(context: PathContext<Graph>): CodePathSegment[] {
-    return [...context.currentSegments].filter((segment) => segment.reachable);
-  }
-
-  function record(event: Event): void {
+  // These run for every statement, call and member access of a recorded function: no allocation on the way.
+  function record(event: Event | ThrowableEvent): void {
     const context = top();
     if (!context?.graph) return;
-    for (const segment of reachableSegments(context)) segmentRecord(context.graph, segment).events.push(event);
+    for (const segment of context.currentSegments) {
+      if (segment.reachable) segmentRecord(context.graph, segment).events.push(event);
+    }
   }
 
   function recordThrowable(): void {
-    const context = top();
-    const tryStatement = context?.tryBlocks.at(-1);
-    if (!context?.graph || !tryStatement) return;
-    for (const segment of reachableSegments(context)) {
-      segmentRecord(context.graph, segment).events.push({ kind: 'throwable', tryStatement });
-    }
+    const tryStatement = top()?.tryBlocks.at(-1);
+    if (tryStatement) record({ kind: 'throwable', tryStatement });
   }
 
   function isReachable(): boolean {
     const context = top();
-    return context?.graph !== undefined && reachableSegments(context).length > 0;
+    if (!context?.graph) return false;
+    for (const segment of context.currentSegments) if (segment.reachable) return true;
+    return false;
   }
 
   function onCodePathStart(codePath: CodePath, node: TSESTree.Node): void {
@@ -104,7 +101,7 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
   function onJump(node: JumpStatement): void {
     const context = top();
     if (!context?.graph) return;
-    for (const segment of reachableSegments(context)) segmentRecord(context.graph, segment).exit = node;
+    for (const segment of context.currentSegments) if (segment.reachable) segmentRecord(context.graph, segment).exit = node;
   }
 
   function onBlock(node: TSESTree.BlockStatement): void {
@@ -119,7 +116,7 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
     const parent = node.parent;
     const tryStatement = parent.type === AST_NODE_TYPES.CatchClause ? parent.parent : parent;
     if (context?.graph && tryStatement.type === AST_NODE_TYPES.TryStatement && tryStatement.finalizer && tryStatement.finalizer !== node) {
-      for (const segment of reachableSegments(context)) context.graph.normalEnds.add(segment);
+      for (const segment of context.currentSegments) if (segment.reachable) context.graph.normalEnds.add(segment);
     }
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
       context?.tryBlocks.pop();

@@ -3,6 +3,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
+import { findHandlers } from '../handlers/find-handlers.js';
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 
 /** What every rule may ask about one linted file, computed once, whichever rules are on. */
@@ -54,7 +55,16 @@ export function onFileAnalysis(
   return ownsRecording ? mergeListeners(entry.listeners, exit) : exit;
 }
 
+const NO_HANDLERS: FileAnalysis = {
+  handlerFlows: [],
+  callbackAnalysisOf: () => {
+    throw new Error('a file without handlers has no callback analysis');
+  },
+};
+
 function createEntry(sourceCode: TSESLint.SourceCode): Entry {
+  // Most files a project lints beside its handlers have none: they need no recording at all.
+  if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
   const recorder = recordCallbackFlow(sourceCode);
   const entry: Entry = {
     started: false,

@@ -150,6 +150,9 @@ export default createRule<Options, MessageIds>({
         }
       }
 
+      // Without a synchronous call nothing in this function runs after one.
+      if (callOfEvent.size === 0) return;
+
       /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
         const expression =
