@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import semver from 'semver';
 
 import { isRecord, readJsonFile } from './util/json-file.js';
+import { projectAt } from './project/project-model.js';
 import { clearAnalysisCaches } from './modules/analysis-caches.js';
 import { currentLockedVersion } from './modules/lockfile.js';
 import { type PackageJson, readPackageJson } from './modules/package-json.js';
@@ -132,4 +133,44 @@ function dependencyVersion(projectDir: string, packageJson: PackageJson, name: s
 /** Declared names that a deploy does not install, sorted. */
 function notDeployedNames(packageJson: PackageJson): string[] {
   return [...packageJson.dependencyRanges.keys()].filter((name) => !packageJson.dependencies.has(name)).sort();
+}
+
+// --- Runtime paths (valid-runtime-paths, no-relative-require) -------------------------------------------------
+
+/** The part of `settings['twilio-functions']` that the project-tree rules read, and what their results depend on. */
+export interface RuntimePathSettings {
+  /** The Serverless Toolkit's `--functions-folder`, relative to the project root (default: `functions`, `src`). */
+  readonly functionsFolder?: string;
+  /** The Serverless Toolkit's `--assets-folder`, relative to the project root (default: `assets`, `static`). */
+  readonly assetsFolder?: string;
+  /**
+   * Every Function key and asset key (with its visibility) of the project. The rules list the project
+   * themselves; this is here so that ESLint's `--cache`, which hashes the config, re-lints every file when a
+   * Function or asset is added, removed or made private.
+   */
+  readonly runtimePaths: { readonly functions: readonly string[]; readonly assets: readonly string[] };
+}
+
+/**
+ * Lists the Functions and assets of the project at `projectDir` for `settings['twilio-functions']`; pass the
+ * folders a project deploys with `--functions-folder`/`--assets-folder` (they are read from
+ * `.twilioserverlessrc` and the deploy scripts otherwise). Never throws.
+ *
+ * @example
+ * settings: { 'twilio-functions': { ...readProjectSettings(dir), ...readRuntimePaths(dir) } }
+ */
+export function readRuntimePaths(
+  projectDir: string,
+  folders: { readonly functionsFolder?: string; readonly assetsFolder?: string } = {},
+): RuntimePathSettings {
+  const project = projectAt(projectDir, folders);
+  const sorted = (keys: Iterable<string>): string[] => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ...(folders.functionsFolder === undefined ? {} : { functionsFolder: folders.functionsFolder }),
+    ...(folders.assetsFolder === undefined ? {} : { assetsFolder: folders.assetsFolder }),
+    runtimePaths: {
+      functions: sorted(project?.functions.keys() ?? []),
+      assets: sorted([...(project?.assets ?? [])].map(([key, files]) => `${key} (${files.map((file) => file.visibility).join(', ')})`)),
+    },
+  };
 }
