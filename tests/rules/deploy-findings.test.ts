@@ -20,7 +20,12 @@ function findings(runtime: string): string[] {
   const config: Linter.Config[] = [
     plugin.configs.recommended,
     {
-      rules: { 'twilio-functions/require-callback': 'off', 'twilio-functions/no-code-after-callback': 'off' },
+      rules: {
+        'twilio-functions/require-callback': 'off',
+        'twilio-functions/no-code-after-callback': 'off',
+        'twilio-functions/no-floating-promises': 'off',
+        'twilio-functions/require-catch-callback': 'off',
+      },
       settings: { 'twilio-functions': { runtime } },
     },
   ];
