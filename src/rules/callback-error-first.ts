@@ -45,9 +45,9 @@ export default createRule<Options, MessageIds>({
     const text = sourceCode.text;
     // A mistake needs a TwiML or `Twilio.Response` constructor, or a `.then`, whose names are in the text unless
     // an escape spells them (`Twilio['Res\x70onse']`): most files are ruled out before any scope look-up.
-    const escaped = ESCAPE.test(text);
-    const responses = escaped || text.includes('Response');
-    const thens = escaped || text.includes('then');
+    let responses = text.includes('Response');
+    let thens = text.includes('then');
+    if ((!responses || !thens) && ESCAPE.test(text)) responses = thens = true;
     if (!responses && !thens) return {};
 
     /** `f(x, …)` with `f` a name: during the traversal only the shape is checked, the rest at the end. */

@@ -42,8 +42,8 @@ export default createRule<Options, MessageIds>({
     // A relative path is written `'./…'`, `"../…"` or from `__dirname`, in a `require` or an `import`: the text
     // rules most files out before any scope or file system work (unless escapes spell them: `'\x2e/x'`).
     const text = sourceCode.text;
-    const mayRequireRelative = ESCAPE.test(text) ||
-      ((text.includes('require') || text.includes('import')) && RELATIVE_PATH_TEXT.test(text));
+    const mayRequireRelative = ((text.includes('require') || text.includes('import')) && RELATIVE_PATH_TEXT.test(text)) ||
+      ESCAPE.test(text);
     if (!mayRequireRelative) return {};
     let project: ProjectModel | null | undefined;
 
