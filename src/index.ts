@@ -23,7 +23,7 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
 const plugin = {
   meta: { name: packageJson.name, version: packageJson.version, namespace: PLUGIN_NAMESPACE },
   rules,
-  configs: {} as { recommended: Linter.Config },
+  configs: {} as { recommended: Linter.Config; 'recommended-type-checked': Linter.Config[] },
 } satisfies ESLint.Plugin;
 
 /**
@@ -42,7 +42,22 @@ const recommended: Linter.Config = {
   rules: recommendedRules,
 };
 
+/**
+ * `recommended`, plus TypeScript's checker for `no-floating-promises` in `.ts` Function files, so that any thenable
+ * (a user function, any library) counts. The files need type information (`parserOptions.projectService`); the rule
+ * says so instead of silently linting untyped.
+ */
+const recommendedTypeChecked: Linter.Config[] = [
+  recommended,
+  {
+    name: `${PLUGIN_NAMESPACE}/recommended-type-checked`,
+    files: FUNCTION_FILES.filter((pattern) => pattern.includes('ts')).map((pattern) => pattern.replace('{js,cjs,ts}', 'ts')),
+    rules: { [`${PLUGIN_NAMESPACE}/no-floating-promises`]: ['error', { checkTypes: true }] },
+  },
+];
+
 plugin.configs.recommended = recommended;
+plugin.configs['recommended-type-checked'] = recommendedTypeChecked;
 
 export const meta = plugin.meta;
 export const configs = plugin.configs;

@@ -7,6 +7,7 @@ import plugin from '../../src/index.js';
 
 const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const CALLBACK_RULES = ['twilio-functions/require-callback', 'twilio-functions/no-code-after-callback'];
+const PROMISE_RULES = ['twilio-functions/no-floating-promises', 'twilio-functions/require-catch-callback'];
 const RUNTIME_RULES = [
   'twilio-functions/valid-runtime-paths',
   'twilio-functions/no-relative-require',
@@ -29,6 +30,13 @@ async function lintExamples(ruleIds: readonly string[] = CALLBACK_RULES): Promis
 }
 
 describe('the example project', () => {
+  it('shows the deploy rules: an ES module required, a package that is not deployed', async () => {
+    expect(await lintExamples(['twilio-functions/no-esm-require', 'twilio-functions/no-undeployed-require'])).toEqual([
+      'functions/send-with-got.js:5:13 twilio-functions/no-esm-require namespaceAsDefault',
+      'functions/slug.js:4:17 twilio-functions/no-undeployed-require notDeclared',
+    ]);
+  });
+
   it('shows every kind of callback finding, and none in the correct files', async () => {
     expect(await lintExamples()).toEqual([
       'functions/broadcast.private.js:8:5 twilio-functions/require-callback unreachableInUncalledFunction',
@@ -81,5 +89,16 @@ describe('the example project', () => {
         .map((messageId) => `${ruleId}/${messageId}`),
     );
     expect([...shown].sort()).toEqual(expected.sort());
+  });
+
+  it('shows every kind of promise finding, and none in the fixed files', async () => {
+    expect(await lintExamples(PROMISE_RULES)).toEqual([
+      'functions/call-control.js:4:16 twilio-functions/require-catch-callback unguardedAwait',
+      'functions/notify-team.js:5:3 twilio-functions/no-floating-promises floating',
+      'functions/notify-team.js:6:3 twilio-functions/no-floating-promises floatingForEach',
+      'functions/queue-status.private.js:9:8 twilio-functions/require-catch-callback missingCatch',
+      'functions/queue-status.private.js:15:8 twilio-functions/require-catch-callback catchDoesNotAnswer',
+      'functions/queue-status.private.js:17:15 twilio-functions/require-catch-callback asyncIife',
+    ]);
   });
 });
