@@ -14,6 +14,8 @@ export interface DeployConfig {
 }
 
 const SERVERLESS_CONFIG_FILES = ['.twilioserverlessrc', '.twilioserverlessrc.json'];
+/** Every file of a project root whose text `readDeployConfig` reads. */
+export const DEPLOY_CONFIG_FILES: readonly string[] = [...SERVERLESS_CONFIG_FILES, 'package.json'];
 const BUNDLERS = ['esbuild', 'webpack', 'rollup', 'parcel', '@vercel/ncc', 'tsup', 'rolldown', '@rspack/core', 'vite'];
 
 const configs = new LruCache<string, { readonly key: string; readonly config: DeployConfig }>(64);
@@ -24,7 +26,7 @@ const configs = new LruCache<string, { readonly key: string; readonly config: De
  * `twilio-run` or `twilio serverless:*`. Cached per root while the files are unchanged (size and mtime).
  */
 export function readDeployConfig(root: string): DeployConfig {
-  const files = [...SERVERLESS_CONFIG_FILES, 'package.json'].map((name) => readFileIfChanged(join(root, name)));
+  const files = DEPLOY_CONFIG_FILES.map((name) => readFileIfChanged(join(root, name)));
   const key = files.map((file) => file?.version ?? '-').join('|');
   const cached = configs.get(root);
   if (cached?.key === key) return cached.config;

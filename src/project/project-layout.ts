@@ -1,7 +1,7 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 
-import { readDeployConfig } from './deploy-config.js';
-import { safeStat } from './safe-stat.js';
+import { DEPLOY_CONFIG_FILES, readDeployConfig } from './deploy-config.js';
+import type { PathStamps } from './path-stamps.js';
 
 /** Folder names a project deployed with `--functions-folder` / `--assets-folder` uses instead of the defaults. */
 export interface ProjectFolders {
@@ -24,11 +24,6 @@ export interface ProjectLayout {
    * relative requires of the sources: they do not reach the runtime.
    */
   readonly bundled: boolean;
-  /**
-   * Folders whose entries decide the layout (the root, `src/`, the parents of configured folders): a folder
-   * created or removed in one of them changes its mtime, which is how a cached project notices.
-   */
-  readonly layoutDirs: readonly string[];
 }
 
 /** What marks a folder as a Twilio Serverless project root. */
@@ -43,12 +38,13 @@ const SOURCE_ASSETS = join('src', 'assets');
 /**
  * The project that `filename` belongs to: the nearest folder above it that holds `functions/` or `src/` (or the
  * configured Functions folder) and a `package.json` or `.twilioserverlessrc`. Undefined outside any project.
- * Never throws: unreadable folders count as missing.
+ * Never throws: unreadable folders count as missing. Every path it looks at is recorded in `stamps`, which then
+ * says cheaply whether the answer still holds.
  */
-export function findProjectLayout(filename: string, folders: ProjectFolders): ProjectLayout | undefined {
+export function findProjectLayout(filename: string, folders: ProjectFolders, stamps: PathStamps): ProjectLayout | undefined {
   if (!isAbsolute(filename)) return undefined;
   for (let current = dirname(filename); ; current = dirname(current)) {
-    const layout = layoutAt(current, folders);
+    const layout = layoutAt(current, folders, stamps);
     if (layout) return layout;
     if (dirname(current) === current) return undefined;
   }
@@ -60,8 +56,14 @@ export function findProjectLayout(filename: string, folders: ProjectFolders): Pr
  * (the TypeScript template), `src/`. A configured folder that does not exist is a build output (`dist/functions`,
  * `out/functions`): the sources are then found in the default places, and the project is marked as built.
  */
-export function layoutAt(root: string, folders: ProjectFolders): ProjectLayout | undefined {
+export function layoutAt(root: string, folders: ProjectFolders, stamps: PathStamps): ProjectLayout | undefined {
+  const isFile = (path: string): boolean => stamps.statEntry(path)?.isFile() ?? false;
+  const isDirectory = (path: string): boolean => stamps.statEntry(path)?.isDirectory() ?? false;
+  const firstDirectory = (base: string, candidates: readonly string[]): string | undefined =>
+    candidates.map((candidate) => resolve(base, candidate)).find(isDirectory);
   if (!ROOT_MARKERS.some((marker) => isFile(join(root, marker)))) return undefined;
+  // Their text decides the folders (and whether a bundler builds the Functions).
+  for (const name of DEPLOY_CONFIG_FILES) if (isFile(join(root, name))) stamps.record(join(root, name));
   const deploy = readDeployConfig(root);
   const configuredFunctions = folders.functionsFolder ?? deploy.functionsFolder;
   const configuredAssets = folders.assetsFolder ?? deploy.assetsFolder;
@@ -72,10 +74,6 @@ export function layoutAt(root: string, folders: ProjectFolders): ProjectLayout |
   if (!functionsDir) return undefined;
   const assetsDir = (configuredAssets === undefined ? undefined : firstDirectory(root, [configuredAssets])) ??
     firstDirectory(root, sourceLayout ? [SOURCE_ASSETS, ...ASSETS_FOLDERS] : ASSETS_FOLDERS);
-  const layoutDirs = new Set([root, join(root, 'src')]);
-  for (const folder of [configuredFunctions, configuredAssets]) {
-    if (folder) layoutDirs.add(dirname(resolve(root, folder)));
-  }
   const built = configuredFunctions !== undefined && !deployedFunctions;
   return {
     root,
@@ -83,22 +81,5 @@ export function layoutAt(root: string, folders: ProjectFolders): ProjectLayout |
     assetsDir,
     typescript: functionsDir === join(root, SOURCE_FUNCTIONS) && isFile(join(root, 'tsconfig.json')),
     bundled: built && deploy.bundler,
-    layoutDirs: [...layoutDirs],
   };
-}
-
-function firstDirectory(root: string, candidates: readonly string[]): string | undefined {
-  for (const candidate of candidates) {
-    const path = resolve(root, candidate);
-    if (isDirectory(path)) return path;
-  }
-  return undefined;
-}
-
-function isDirectory(path: string): boolean {
-  return safeStat(path)?.isDirectory() ?? false;
-}
-
-function isFile(path: string): boolean {
-  return safeStat(path)?.isFile() ?? false;
 }

@@ -1,10 +1,12 @@
-import { resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { isRecord } from '../util/json-file.js';
 import { LruCache } from '../util/lru-cache.js';
 import { SETTINGS_KEY } from '../modules/twilio-runtime.js';
+import { PathStamps } from './path-stamps.js';
+import { WeightedLruCache } from './project-cache.js';
 import { findProjectLayout, layoutAt, type ProjectFolders, type ProjectLayout } from './project-layout.js';
 import { functionSourceAsDeployed, isTreeCurrent, scanProjectTree, type DeployedFile, type ProjectTree } from './project-tree.js';
 
@@ -24,8 +26,22 @@ export interface ProjectModel {
   isFunctionSource(path: string): boolean;
 }
 
-/** Projects are few per lint run; the bound only keeps an editor session that opens many from growing. */
-const projects = new LruCache<string, ProjectModel>(32);
+/**
+ * Project listings, by layout. A lint run that goes over many projects again and again (a monorepo in an editor,
+ * the benchmark) keeps them all; the bounds keep a long session or a few huge trees from growing without limit.
+ */
+const projects = new WeightedLruCache<string, ProjectModel>(256, 200_000);
+
+/** The layout that the files of one folder belong to, with the stamps of every path its look-up read. */
+interface FolderLayout {
+  readonly layout: ProjectLayout | undefined;
+  /** The key of its listing in `projects`. */
+  readonly projectKey: string | undefined;
+  readonly stamps: PathStamps;
+}
+
+/** Folder (and the settings' folder names) → its project layout: the walk up to the root is done once per folder. */
+const folderLayouts = new LruCache<string, FolderLayout>(2048);
 /** One project look-up (and one freshness check) per linted file, shared by every rule. */
 const perFile = new WeakMap<TSESLint.SourceCode, ProjectModel | null>();
 
@@ -43,23 +59,45 @@ export function projectOf(context: Readonly<TSESLint.RuleContext<string, readonl
   return project;
 }
 
-/** The project that `filename` (absolute) belongs to; the cached listing is re-validated on every call. */
+/**
+ * The project that `filename` (absolute) belongs to. Both cached parts are re-validated on every call, one `stat`
+ * per recorded path: the folder's layout by the folders and config files its look-up read, the listing by the
+ * mtimes of the folders it was read from.
+ */
 export function projectForFile(filename: string, folders: ProjectFolders = {}): ProjectModel | undefined {
-  return modelFor(findProjectLayout(filename, folders));
+  const folderKey = `${folders.functionsFolder ?? ''}\0${folders.assetsFolder ?? ''}\0${dirname(filename)}`;
+  const cached = folderLayouts.get(folderKey);
+  if (cached?.stamps.isCurrent()) {
+    if (cached.projectKey === undefined) return undefined;
+    const model = projects.get(cached.projectKey);
+    if (!model) return modelFor(cached.layout, cached.projectKey);
+    if (isTreeCurrent(treeOf(model))) return model;
+    // The listing changed: a Functions folder that is gone or replaced may change the layout too.
+  }
+  const stamps = new PathStamps();
+  const layout = findProjectLayout(filename, folders, stamps);
+  const projectKey = layout?.functionsDir === undefined ? undefined : projectKeyOf(layout);
+  folderLayouts.set(folderKey, { layout, projectKey, stamps });
+  return modelFor(layout, projectKey);
 }
 
 /** The project whose root is `root` (a folder with a package.json or .twilioserverlessrc), if it is one. */
 export function projectAt(root: string, folders: ProjectFolders = {}): ProjectModel | undefined {
-  return modelFor(layoutAt(resolve(root), folders));
+  const layout = layoutAt(resolve(root), folders, new PathStamps());
+  return modelFor(layout, layout?.functionsDir === undefined ? undefined : projectKeyOf(layout));
 }
 
-function modelFor(layout: ProjectLayout | undefined): ProjectModel | undefined {
-  if (!layout?.functionsDir) return undefined;
-  const cacheKey = [layout.root, layout.functionsDir, layout.assetsDir ?? '', layout.typescript, layout.bundled].join('\0');
-  const cached = projects.get(cacheKey);
+function projectKeyOf(layout: ProjectLayout): string {
+  return [layout.root, layout.functionsDir, layout.assetsDir ?? '', layout.typescript, layout.bundled].join('\0');
+}
+
+function modelFor(layout: ProjectLayout | undefined, projectKey: string | undefined): ProjectModel | undefined {
+  if (!layout?.functionsDir || projectKey === undefined) return undefined;
+  const cached = projects.get(projectKey);
   if (cached && isTreeCurrent(treeOf(cached))) return cached;
-  const model = buildModel(layout, scanProjectTree(layout));
-  projects.set(cacheKey, model);
+  const tree = scanProjectTree(layout);
+  const model = buildModel(layout, tree);
+  projects.set(projectKey, model, tree.byFile.size + tree.directoryMtimes.size + 1);
   return model;
 }
 
@@ -74,6 +112,7 @@ export function projectFoldersFromSettings(settings: Readonly<Record<string, unk
 /** Forgets every cached project (tests; a config reload). */
 export function clearProjectCache(): void {
   projects.clear();
+  folderLayouts.clear();
 }
 
 const trees = new WeakMap<ProjectModel, ProjectTree>();

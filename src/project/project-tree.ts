@@ -21,7 +21,7 @@ export interface ProjectTree {
   readonly functions: ReadonlyMap<string, readonly DeployedFile[]>;
   readonly assets: ReadonlyMap<string, readonly DeployedFile[]>;
   readonly byFile: ReadonlyMap<string, DeployedFile>;
-  /** Each folder read (and each folder the layout depends on) with its mtime; -1 for a missing folder. */
+  /** Each folder read with its mtime; -1 for a missing folder. (The layout is re-checked by its own stamps.) */
   readonly directoryMtimes: ReadonlyMap<string, number>;
 }
 
@@ -39,7 +39,6 @@ export function scanProjectTree(layout: ProjectLayout): ProjectTree {
   const assets = new Map<string, DeployedFile[]>();
   const byFile = new Map<string, DeployedFile>();
   const directoryMtimes = new Map<string, number>();
-  for (const dir of layout.layoutDirs) directoryMtimes.set(dir, safeStat(dir)?.mtimeMs ?? -1);
 
   function add(target: Map<string, DeployedFile[]>, entry: DeployedFile): void {
     const existing = target.get(entry.key);

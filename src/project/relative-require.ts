@@ -24,15 +24,14 @@ export function relativeRequireTarget(
 ): string | undefined {
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'require' || call.arguments.length !== 1) return undefined;
-  const first = call.arguments[0]!;
-  // `require('twilio')`: ruled out on its text, before any scope look-up.
-  if (first.type === AST_NODE_TYPES.Literal && !(typeof first.value === 'string' && isRelativeSpecifier(first.value))) return undefined;
-  if (!isGlobal(callee, sourceCode)) return undefined;
-  const specifier = requiredModule(call, sourceCode);
-  if (specifier !== undefined) return isRelativeSpecifier(specifier) ? resolve(dirname(filename), specifier) : undefined;
   const argument = call.arguments[0]!;
+  // The argument's shape first (`require('twilio')` is ruled out on its text), the scope look-ups last.
+  if (argument.type === AST_NODE_TYPES.Literal) {
+    if (typeof argument.value !== 'string' || !isRelativeSpecifier(argument.value) || !isGlobal(callee, sourceCode)) return undefined;
+    return resolve(dirname(filename), argument.value);
+  }
   const parts = dirnameRelativeParts(argument, sourceCode);
-  return parts && join(dirname(filename), ...parts);
+  return parts && isGlobal(callee, sourceCode) ? join(dirname(filename), ...parts) : undefined;
 }
 
 /** The path segments after `__dirname` in `__dirname + '/x'`, `` `${__dirname}/x` `` and `path.join(__dirname, 'x')`. */
@@ -47,9 +46,9 @@ function dirnameRelativeParts(node: TSESTree.Node, sourceCode: TSESLint.SourceCo
     if (!first || others.length > 0 || argument.quasis[0]!.value.cooked !== '' || !isDirname(first, sourceCode)) return undefined;
     return [argument.quasis[1]!.value.cooked ?? ''];
   }
-  if (argument.type === AST_NODE_TYPES.CallExpression && isPathJoin(argument.callee, sourceCode)) {
+  if (argument.type === AST_NODE_TYPES.CallExpression && argument.arguments.length > 0) {
     const [first, ...rest] = argument.arguments;
-    if (!first || !isDirname(first, sourceCode)) return undefined;
+    if (!isDirname(first!, sourceCode) || !isPathJoin(argument.callee, sourceCode)) return undefined;
     const strings = rest.map(staticString);
     return strings.every((part) => part !== undefined) ? strings : undefined;
   }

@@ -3,6 +3,16 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { CALL, twilioValueOf } from '../twilio-values/twilio-value.js';
 
+/** The parents through which `map.key` can still be read as `map.key.path`. */
+const TRANSPARENT_OR_MEMBER: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.MemberExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.ChainExpression,
+]);
+
 /** The two resource maps of the `Runtime` global. */
 export type RuntimeMap = 'functions' | 'assets';
 
@@ -70,6 +80,8 @@ function memberKey(member: TSESTree.MemberExpression): Omit<RuntimeMapAccess, 'm
     return undefined;
   }
   if (property.type !== AST_NODE_TYPES.Identifier) return undefined;
+  // Most dotted reads (`event.Body`) are not read further: ruled out before looking through wrappers.
+  if (!TRANSPARENT_OR_MEMBER.has(member.parent.type)) return undefined;
   const { parent, child } = transparentParent(member);
   const readsPath =
     parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && !parent.computed &&

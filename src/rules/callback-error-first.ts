@@ -4,13 +4,23 @@ import { bindCallback } from '../handlers/callback-bindings.js';
 import { findReceivers } from '../handlers/delegates.js';
 import { findHandlers } from '../handlers/find-handlers.js';
 import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
-import { responseObjectOf } from '../twilio-values/response-values.js';
+import { type ResponseObject, responseObjectOf } from '../twilio-values/response-values.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
 export type MessageIds = 'responseAsError' | 'thenCallback';
 
 const OBJECT_TEXT = { twiml: 'a TwiML document', response: 'a `Twilio.Response`' } as const;
+/** Escapes that can spell a name in an identifier or a string: `\u0052`, `\x52`, `\122`, a line continuation. */
+const ESCAPE = /\\[ux0-7\n\r\u2028\u2029]/;
+
+/** A call that is a mistake if `callee` (the called name, or `.then`'s argument) is the handler's callback. */
+interface Candidate {
+  readonly callee: TSESTree.Identifier;
+  readonly call: TSESTree.CallExpression;
+  /** What `callee(object)` passes as the error; undefined for `.then(callee)`. */
+  readonly object?: ResponseObject;
+}
 
 export default createRule<Options, MessageIds>({
   name: 'callback-error-first',
@@ -32,47 +42,60 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    const text = sourceCode.text;
+    // A mistake needs a TwiML or `Twilio.Response` constructor, or a `.then`, whose names are in the text unless
+    // an escape spells them (`Twilio['Res\x70onse']`): most files are ruled out before any scope look-up.
+    let responses = text.includes('Response');
+    let thens = text.includes('then');
+    if ((!responses || !thens) && ESCAPE.test(text)) responses = thens = true;
+    if (!responses && !thens) return {};
 
-    /** Calls that are mistakes if their callee (or `.then`'s argument) is the handler's callback. */
-    const candidates: { readonly callee: TSESTree.Identifier; readonly report: () => void }[] = [];
+    /** `f(x, …)` with `f` a name: during the traversal only the shape is checked, the rest at the end. */
+    const calls: TSESTree.CallExpression[] = [];
+    /** `p.then(f)`. */
+    const thenCalls: TSESTree.CallExpression[] = [];
+    /** The names of bindings initialized with `new …`: only those can hold a response object. */
+    const constructedNames = new Set<string>();
 
-    /** `f(twiml)`: recorded only when the first argument is certainly a response object (cheap to rule out). */
+    const candidates: Candidate[] = [];
+
+    /** `f(twiml)`: a candidate only when the first argument is certainly a response object. */
     function collectCall(call: TSESTree.CallExpression): void {
-      const callee = skipTransparentWrappers(call.callee);
-      const [first] = call.arguments;
-      if (callee.type !== AST_NODE_TYPES.Identifier || !first || first.type === AST_NODE_TYPES.SpreadElement) return;
+      const callee = skipTransparentWrappers(call.callee) as TSESTree.Identifier;
+      const first = call.arguments[0]!;
+      const argument = skipTransparentWrappers(first);
+      if (argument.type === AST_NODE_TYPES.Identifier && !constructedNames.has(argument.name)) return;
       const object = responseObjectOf(first, sourceCode);
-      if (!object) return;
-      candidates.push({
-        callee,
-        report: () =>
-          context.report({
-            node: first,
-            messageId: 'responseAsError',
-            data: { name: callee.name, object: OBJECT_TEXT[object], argument: sourceCode.getText(first) },
-            fix: call.arguments.length === 1 ? (fixer) => fixer.insertTextBefore(first, 'null, ') : null,
-          }),
+      if (object) candidates.push({ callee, call, object });
+    }
+
+    function reportCall(callee: TSESTree.Identifier, call: TSESTree.CallExpression, object: ResponseObject): void {
+      const first = call.arguments[0]!;
+      context.report({
+        node: first,
+        messageId: 'responseAsError',
+        data: { name: callee.name, object: OBJECT_TEXT[object], argument: sourceCode.getText(first) },
+        fix: call.arguments.length === 1 ? (fixer) => fixer.insertTextBefore(first, 'null, ') : null,
       });
     }
 
     /** `promise.then(callback)`: the first argument of `.then`, not `.catch` nor `.then`'s rejection handler. */
     function collectThen(call: TSESTree.CallExpression): void {
-      const callee = skipTransparentWrappers(call.callee);
-      const [first] = call.arguments;
-      if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'then' || !first) return;
-      const argument = skipTransparentWrappers(first);
+      const callee = skipTransparentWrappers(call.callee) as TSESTree.MemberExpression;
+      const argument = skipTransparentWrappers(call.arguments[0]!);
       if (argument.type !== AST_NODE_TYPES.Identifier || resolvesToUndefined(callee.object)) return;
+      candidates.push({ callee: argument, call });
+    }
+
+    function reportThen(argument: TSESTree.Identifier, call: TSESTree.CallExpression): void {
+      const first = call.arguments[0]!;
       const name = argument.name;
       const parameter = name === 'result' ? 'value' : 'result';
-      candidates.push({
-        callee: argument,
-        report: () =>
-          context.report({
-            node: first,
-            messageId: 'thenCallback',
-            data: { name },
-            fix: (fixer) => fixer.replaceText(first, `(${parameter}) => ${name}(null, ${parameter})`),
-          }),
+      context.report({
+        node: first,
+        messageId: 'thenCallback',
+        data: { name },
+        fix: (fixer) => fixer.replaceText(first, `(${parameter}) => ${name}(null, ${parameter})`),
       });
     }
 
@@ -124,15 +147,30 @@ export default createRule<Options, MessageIds>({
 
     return {
       CallExpression(node) {
-        collectCall(node);
-        collectThen(node);
+        const first = node.arguments[0];
+        if (!first || first.type === AST_NODE_TYPES.SpreadElement) return;
+        const callee = skipTransparentWrappers(node.callee);
+        if (callee.type === AST_NODE_TYPES.Identifier) {
+          if (responses) calls.push(node);
+        } else if (thens && callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'then') {
+          thenCalls.push(node);
+        }
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (responses && node.id.type === AST_NODE_TYPES.Identifier && node.init && skipTransparentWrappers(node.init).type === AST_NODE_TYPES.NewExpression) {
+          constructedNames.add(node.id.name);
+        }
       },
       'Program:exit'() {
+        for (const call of calls) collectCall(call);
+        for (const call of thenCalls) collectThen(call);
         if (candidates.length === 0) return;
         const callbacks = callbackVariables();
         for (const candidate of candidates) {
           const variable = ASTUtils.findVariable(sourceCode.getScope(candidate.callee), candidate.callee);
-          if (variable && callbacks.has(variable)) candidate.report();
+          if (!variable || !callbacks.has(variable)) continue;
+          if (candidate.object) reportCall(candidate.callee, candidate.call, candidate.object);
+          else reportThen(candidate.callee, candidate.call);
         }
       },
     } satisfies TSESLint.RuleListener;

@@ -14,6 +14,10 @@ export type MessageIds = 'function' | 'notDeployed' | 'privateAsset' | 'publicAs
 const BREAKS =
   '{{subject}} works locally but fails once deployed: Twilio deploys each Function and asset on its own, not the project folder, so the relative path names no file there (serverless-toolkit#279).';
 
+/** Escapes that can spell a name in an identifier or a string: `\u0072`, `\x2e`, `\56`, a line continuation. */
+const ESCAPE = /\\[ux0-7\n\r\u2028\u2029]/;
+const RELATIVE_PATH_TEXT = /['"]\.|__dirname/;
+
 export default createRule<Options, MessageIds>({
   name: 'no-relative-require',
   meta: {
@@ -35,6 +39,12 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
     const filename = context.filename;
+    // A relative path is written `'./…'`, `"../…"` or from `__dirname`, in a `require` or an `import`: the text
+    // rules most files out before any scope or file system work (unless escapes spell them: `'\x2e/x'`).
+    const text = sourceCode.text;
+    const mayRequireRelative = ((text.includes('require') || text.includes('import')) && RELATIVE_PATH_TEXT.test(text)) ||
+      ESCAPE.test(text);
+    if (!mayRequireRelative) return {};
     let project: ProjectModel | null | undefined;
 
     /** The project, when the file being linted is one of its Functions (a build script or a test is not). */

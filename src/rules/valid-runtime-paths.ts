@@ -6,7 +6,11 @@ import { nearestKey } from '../project/nearest-key.js';
 import { type ProjectModel, projectOf } from '../project/project-model.js';
 import { destructuredAccesses, memberAccess, type RuntimeMapAccess } from '../project/runtime-map-access.js';
 import { privateName } from '../project/runtime-keys.js';
+import { readsGlobal } from '../twilio-values/twilio-value.js';
 import { createRule } from '../util/create-rule.js';
+
+/** The globals every resource map is reached from: `Runtime.getFunctions()`, `Runtime.getAssets()`, `Functions`. */
+const RUNTIME_GLOBALS = ['Runtime', 'Functions'];
 
 export type Options = [];
 export type MessageIds = 'notPrivate' | 'replaceKey' | 'unknownAsset' | 'unknownFunction';
@@ -105,8 +109,9 @@ export default createRule<Options, MessageIds>({
       return `${quote}${quote === '`' ? escaped.replace(/\$\{/g, '\\${') : escaped}${quote}`;
     }
 
-    // Most files never touch the runtime maps: one scan of the text spares the per-member look-ups.
-    if (!/getFunctions|getAssets|\bFunctions\b/.test(sourceCode.text)) return {};
+    // Most files never touch the runtime maps: one scan of the text, then of the global references (a comment
+    // about "Twilio Functions" is no read of `Functions`), spares the per-member look-ups.
+    if (!/getFunctions|getAssets|\bFunctions\b/.test(sourceCode.text) || !readsGlobal(sourceCode, RUNTIME_GLOBALS)) return {};
 
     return {
       MemberExpression(node) {

@@ -81,6 +81,21 @@ export function isGlobal(identifier: TSESTree.Identifier, sourceCode: TSESLint.S
   return !variable || variable.defs.length === 0;
 }
 
+/**
+ * Whether the file reads a global named one of `names` anywhere (a reference that nothing in the file declares):
+ * one pass over the global scope, so a rule can skip a file before looking at each of its expressions.
+ */
+export function readsGlobal(sourceCode: TSESLint.SourceCode, names: readonly string[]): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return true;
+  for (const name of names) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+  }
+  for (const reference of globalScope.through) if (names.includes(reference.identifier.name)) return true;
+  return false;
+}
+
 function extend(value: TwilioValue, segment: string): TwilioValue {
   return { root: value.root, path: [...value.path, segment] };
 }

@@ -90,6 +90,39 @@ describe('the project model', () => {
     expect(ruleIds()).toEqual(['twilio-functions/valid-runtime-paths']);
   });
 
+  it('sees the layout change between two look-ups in one process (an editor)', () => {
+    const root = makeProject({ 'functions/hello.js': '', 'fns/other.js': '' });
+    const filename = join(root, 'functions/hello.js');
+    // No package.json yet: not a project; then one appears.
+    expect(projectForFile(filename)).toBeUndefined();
+    writeFileSync(join(root, 'package.json'), '{}');
+    expect([...projectForFile(filename)!.functions.keys()]).toEqual(['hello']);
+    // The deploy config's text decides the Functions folder: a change of it is seen although no folder changed.
+    writeFileSync(join(root, '.twilioserverlessrc'), '{ "functionsFolder": "fns" }');
+    expect([...projectForFile(filename)!.functions.keys()]).toEqual(['other']);
+    writeFileSync(join(root, '.twilioserverlessrc'), '{ "functionsFolder": "functions" }');
+    expect([...projectForFile(filename)!.functions.keys()]).toEqual(['hello']);
+    // A nearer project root appears between the file and the old root.
+    mkdirSync(join(root, 'functions/nested/functions'), { recursive: true });
+    writeFileSync(join(root, 'functions/nested/functions/inner.js'), '');
+    const inner = join(root, 'functions/nested/functions/inner.js');
+    expect(projectForFile(inner)!.layout.root).toBe(root);
+    writeFileSync(join(root, 'functions/nested/package.json'), '{}');
+    expect(projectForFile(inner)!.layout.root).toBe(join(root, 'functions/nested'));
+    // The Functions folder is removed: the project is gone with it.
+    rmSync(join(root, 'functions'), { recursive: true });
+    rmSync(join(root, 'fns'), { recursive: true });
+    expect(projectForFile(filename)).toBeUndefined();
+  });
+
+  it('keeps the listings of many projects linted in turn', () => {
+    const roots = Array.from({ length: 40 }, (_, index) => makeProject({ 'package.json': '{}', [`functions/f${index}.js`]: '' }));
+    const first = roots.map((root) => projectForFile(join(root, 'functions/x.js')));
+    const again = roots.map((root) => projectForFile(join(root, 'functions/x.js')));
+    expect(again.every((project, index) => project === first[index])).toBe(true);
+    expect([...again[39]!.functions.keys()]).toEqual(['f39']);
+  });
+
   it('puts the keys into settings, so that eslint --cache re-lints when one is added', () => {
     const root = makeProject({ 'package.json': '{}', 'functions/hello.js': '', 'assets/a.private.txt': '', 'assets/b.css': '' });
     expect(readRuntimePaths(root)).toEqual({

@@ -116,6 +116,17 @@ exports.handler = (context, event, callback) => {
       output: `exports.handler = (context, event, result) => { fetchAll().then((value) => result(null, value), result); };`,
       errors: [{ messageId: 'thenCallback', line: 1, column: 65 }],
     },
+    // Names spelled with escapes are still found: the text check that skips most files does not miss them.
+    {
+      code: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); callback(r); };`,
+      output: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); callback(null, r); };`,
+      errors: [{ messageId: 'responseAsError', data: { name: 'callback', object: 'a `Twilio.Response`', argument: 'r' }, line: 1, column: 99 }],
+    },
+    {
+      code: String.raw`exports.handler = (context, event, callback) => { fetchAll()['t\u0068en'](callback); };`,
+      output: String.raw`exports.handler = (context, event, callback) => { fetchAll()['t\u0068en']((result) => callback(null, result)); };`,
+      errors: [{ messageId: 'thenCallback', line: 1, column: 75 }],
+    },
   ],
 });
 

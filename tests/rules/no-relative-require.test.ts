@@ -32,6 +32,13 @@ runWithBothParsers('no-relative-require', rule, {
     { filename: BUNDLED_FUNCTION, code: "const { isAllowed } = require('./utils/auth.private');" },
   ],
   invalid: [
+    // Spelled with escapes, which the text check that skips most files lets through.
+    {
+      filename: FUNCTION,
+      code: String.raw`const { isAllowed } = requir\u0065('\x2e/utils/auth.private');`,
+      output: "const { isAllowed } = requir\\u0065(Runtime.getFunctions()['utils/auth'].path);",
+      errors: [{ messageId: 'function', line: 1, column: 23 }],
+    },
     {
       filename: FUNCTION,
       code: "const { isAllowed } = require('./utils/auth.private');",

@@ -27,6 +27,9 @@ runWithBothParsers('valid-runtime-paths', rule, {
     { filename: FUNCTION, code: "const has = Runtime.getFunctions().hasOwnProperty('x');" },
     // A local `Runtime` is not the runtime's.
     { filename: FUNCTION, code: "const Runtime = { getFunctions: () => ({}) };\nconst x = Runtime.getFunctions()['nope'];" },
+    // "Twilio Functions" in a comment is no read of the `Functions` global; a local `Functions` is not it either.
+    { filename: FUNCTION, code: "// Twilio Functions helpers\nconst config = {};\nconst x = config['nope'];" },
+    { filename: FUNCTION, code: "function f(Functions) { return Functions['nope'].path; }" },
     // A binding that is reassigned may hold anything.
     { filename: FUNCTION, code: "let fns = Runtime.getFunctions();\nfns = {};\nconst x = fns['nope'];" },
     // Outside a project the keys cannot be checked.
