@@ -13,7 +13,7 @@ async function lintExamples(): Promise<string[]> {
   const eslint = new ESLint({
     cwd: examplesDir,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs.recommended],
+    overrideConfig: plugin.configs.recommended,
   });
   const results = await eslint.lintFiles(['functions']);
   return results.flatMap((result) =>

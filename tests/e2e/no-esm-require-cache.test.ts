@@ -45,7 +45,7 @@ describe('no-esm-require and eslint --cache', () => {
 
   /** One `eslint --cache` run, its config built the way a project's eslint.config.js would build it. */
   async function lintWithCache(settings: Record<string, unknown>): Promise<string[]> {
-    const config: Linter.Config[] = [plugin.configs.recommended, { settings: { 'twilio-functions': settings } }];
+    const config: Linter.Config[] = [...plugin.configs.recommended, { settings: { 'twilio-functions': settings } }];
     const eslint = new ESLint({
       cwd: project,
       overrideConfigFile: true,
