@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
-import { makeEditorProject } from './editor-project.js';
+import { makeExampleProject } from './example-project.js';
 import { startEslintServer } from './lsp-client.js';
 
 const RUNS = positiveInteger(process.env.BENCH_EDITOR_RUNS, 5);
@@ -59,7 +59,7 @@ async function oneRun(projectDir) {
   }
 }
 
-const projectDir = makeEditorProject();
+const projectDir = makeExampleProject();
 try {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await oneRun(projectDir));

@@ -1,6 +1,7 @@
-// A copy of examples/ that the ESLint language server can lint as a user's project: its eslint.config.js requires
-// eslint-plugin-twilio-functions, which a fresh clone has only after `npm run demo` installs examples/node_modules.
-// Here node_modules holds symlinks to this repository (the plugin, built into dist/) and to its eslint and got.
+// A copy of examples/ that the ESLint CLI and language server can lint as a user's project: its eslint.config.js
+// requires eslint-plugin-twilio-functions, which a fresh clone has only after `npm run demo` installs
+// examples/node_modules. Here node_modules holds symlinks to this repository (the plugin, built into dist/) and to
+// its eslint, got and whatever else the caller names (a formatter, say).
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Makes the copy in a new temporary folder and returns its path. */
-export function makeEditorProject() {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'twilio-functions-editor-'));
+export function makeExampleProject(extraDependencies = []) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'twilio-functions-example-'));
   const examples = path.join(repoRoot, 'examples');
   cpSync(examples, dir, {
     recursive: true,
@@ -18,7 +19,8 @@ export function makeEditorProject() {
   });
   mkdirSync(path.join(dir, 'node_modules'));
   symlinkSync(repoRoot, path.join(dir, 'node_modules/eslint-plugin-twilio-functions'), 'dir');
-  for (const dependency of ['eslint', 'got']) {
+  for (const dependency of ['eslint', 'got', ...extraDependencies]) {
+    mkdirSync(path.dirname(path.join(dir, 'node_modules', dependency)), { recursive: true });
     symlinkSync(path.join(repoRoot, 'node_modules', dependency), path.join(dir, 'node_modules', dependency), 'dir');
   }
   return dir;
