@@ -47,12 +47,21 @@ const allFiles = sourceFiles(path.join(repoRoot, 'node_modules')).sort();
 const sampled = allFiles.filter((_, index) => index % SAMPLE === 0);
 const tooLarge = MAX_BYTES > 0 ? sampled.filter((file) => statSync(file).size > MAX_BYTES) : [];
 const files = sampled.filter((file) => !tooLarge.includes(file));
-const queue = [...files];
+// Canaries: the example project's Functions, whose mistakes the rules must report, or the scan proves nothing.
+const canaries = readdirSync(path.join(repoRoot, 'examples/functions')).map((file) => path.join(repoRoot, 'examples/functions', file));
+const queue = [...canaries, ...files];
 const results = [];
 const failures = [];
 let budgetExceeded = false;
 
+const canaryResults = [];
+
 function record(result) {
+  if (canaries.includes(result.file)) {
+    canaryResults.push(result);
+    for (const problem of result.problems) failures.push(`${path.relative(repoRoot, result.file)}: ${problem}`);
+    return;
+  }
   results.push(result);
   for (const problem of result.problems) failures.push(`${path.relative(repoRoot, result.file)}: ${problem}`);
 }
@@ -107,10 +116,14 @@ console.log(`files linted:       ${results.length} of ${files.length}, ${megabyt
 console.log(`over the size cap:  ${tooLarge.length}${tooLarge.length ? ` (> ${MAX_BYTES / 1e6} MB, skipped: ${tooLarge.map((file) => path.relative(repoRoot, file)).join(', ')})` : ''}`);
 console.log(`parsed as CommonJS: ${byType((result) => result.sourceType === 'commonjs')}`);
 console.log(`parsed as module:   ${byType((result) => result.sourceType === 'module')}`);
-console.log(`unparsable:         ${results.length - parsed.length} (skipped: neither CommonJS nor module)`);
+const unparsable = results.filter((result) => !result.parsed).map((result) => path.relative(repoRoot, result.file));
+console.log(`unparsable:         ${unparsable.length} (skipped: neither CommonJS nor module${unparsable.length ? `: ${unparsable.slice(0, 5).join(', ')}` : ''})`);
 console.log(`findings:           ${Object.entries(findings).map(([ruleId, n]) => `${ruleId} ${n}`).join(', ') || 'none'}`);
 console.log(`slowest:            ${slowest.map((result) => `${path.relative(repoRoot, result.file)} ${(result.ms / 1000).toFixed(1)} s`).join('; ')}`);
 console.log(`time:               ${seconds.toFixed(1)} s`);
+const canaryFindings = canaryResults.reduce((sum, result) => sum + Object.values(result.findings).reduce((a, b) => a + b, 0), 0);
+console.log(`canaries:           ${canaryResults.length} example Functions, ${canaryFindings} findings`);
+if (canaryFindings === 0) failures.push('canaries: the rules reported nothing on examples/functions, so they did not run');
 for (const failure of failures) console.log(`FAIL ${failure}`);
 if (budgetExceeded) console.log(`FAIL the scan passed its ${BUDGET_MS / 1000} s budget with ${queue.length} files left`);
 
