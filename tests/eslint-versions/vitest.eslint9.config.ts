@@ -30,6 +30,7 @@ export default defineConfig({
       'tests/plugin.test.ts',
       'tests/e2e/examples.test.ts',
       'tests/e2e/other-plugins.test.ts',
+      'tests/e2e/config-forms.test.ts',
       'tests/e2e/no-esm-require-cache.test.ts',
     ],
     setupFiles: ['tests/eslint-versions/use-eslint-9.ts', 'tests/setup-rule-tester.ts'],
