@@ -76,5 +76,6 @@ export const meta = plugin.meta;
 export const configs = plugin.configs;
 export { rules };
 export { projectSettings, readProjectSettings, type TwilioFunctionsSettings } from './project-settings.js';
+export { readRuntimePaths, type RuntimePathSettings } from './project-settings.js';
 
 export default plugin;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 
 import { isRecord, readJsonFile } from './util/json-file.js';
+import { projectAt } from './project/project-model.js';
 import { clearAnalysisCaches } from './modules/analysis-caches.js';
 import { lockedVersion } from './modules/lockfile.js';
 import { readPackageJson } from './modules/package-json.js';
@@ -70,4 +71,44 @@ function runtimeFromServerlessConfig(projectDir: string): TwilioRuntime | undefi
 
 function runtimeFromEngines(range: string | undefined): TwilioRuntime | undefined {
   return range === undefined ? undefined : runtimeFromEnginesRange(range);
+}
+
+// --- Runtime paths (valid-runtime-paths, no-relative-require) -------------------------------------------------
+
+/** The part of `settings['twilio-functions']` that the project-tree rules read, and what their results depend on. */
+export interface RuntimePathSettings {
+  /** The Serverless Toolkit's `--functions-folder`, relative to the project root (default: `functions`, `src`). */
+  readonly functionsFolder?: string;
+  /** The Serverless Toolkit's `--assets-folder`, relative to the project root (default: `assets`, `static`). */
+  readonly assetsFolder?: string;
+  /**
+   * Every Function key and asset key (with its visibility) of the project. The rules list the project
+   * themselves; this is here so that ESLint's `--cache`, which hashes the config, re-lints every file when a
+   * Function or asset is added, removed or made private.
+   */
+  readonly runtimePaths: { readonly functions: readonly string[]; readonly assets: readonly string[] };
+}
+
+/**
+ * Lists the Functions and assets of the project at `projectDir` for `settings['twilio-functions']`; pass the
+ * folders a project deploys with `--functions-folder`/`--assets-folder` (they are read from
+ * `.twilioserverlessrc` and the deploy scripts otherwise). Never throws.
+ *
+ * @example
+ * settings: { 'twilio-functions': { ...readProjectSettings(dir), ...readRuntimePaths(dir) } }
+ */
+export function readRuntimePaths(
+  projectDir: string,
+  folders: { readonly functionsFolder?: string; readonly assetsFolder?: string } = {},
+): RuntimePathSettings {
+  const project = projectAt(projectDir, folders);
+  const sorted = (keys: Iterable<string>): string[] => [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return {
+    ...(folders.functionsFolder === undefined ? {} : { functionsFolder: folders.functionsFolder }),
+    ...(folders.assetsFolder === undefined ? {} : { assetsFolder: folders.assetsFolder }),
+    runtimePaths: {
+      functions: sorted(project?.functions.keys() ?? []),
+      assets: sorted([...(project?.assets ?? [])].map(([key, files]) => `${key} (${files.map((file) => file.visibility).join(', ')})`)),
+    },
+  };
 }

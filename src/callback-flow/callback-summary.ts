@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow, readsOf } from './record-callback-flow.js';
+import { readsOf } from '../util/variable-reads.js';
+import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from '../dataflow/segment-dataflow.js';
 
@@ -136,7 +137,7 @@ export function analyzeCallbacks(
     return callbackReads.has(node);
   }
 
-  function completionProblem(completion: Completion): ForwardProblem<boolean> {
+  function completionProblem(completion: Completion): ForwardProblem<boolean, FlowEvent> {
     return {
       entry: false,
       join: (a, b) => a && b,
@@ -151,8 +152,19 @@ export function analyzeCallbacks(
     answered: completionProblem('answered'),
   };
 
+  // Every rule reads the same solutions: solve each function once per completion kind.
+  const solutions: Record<Completion, Map<FunctionFlow, Solution<boolean>>> = {
+    handled: new Map(),
+    called: new Map(),
+    answered: new Map(),
+  };
+
   function solveCompletion(flow: FunctionFlow, completion: Completion): Solution<boolean> {
-    return solveForward(flow, problems[completion]);
+    const known = solutions[completion].get(flow);
+    if (known) return known;
+    const solution = solveForward(flow, problems[completion]);
+    solutions[completion].set(flow, solution);
+    return solution;
   }
 
   return { completes, solveCompletion, summaryOf };

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import type { FlowEvent, FunctionFlow } from '../callback-flow/record-callback-flow.js';
+import type { FunctionGraph, SegmentEvent, ThrowableEvent } from './segment-graph.js';
 
 type CodePathSegment = TSESLint.CodePathSegment;
 
@@ -8,13 +8,13 @@ type CodePathSegment = TSESLint.CodePathSegment;
  * A forward dataflow problem over one function's code path segments. States only grow along the lattice,
  * so the fixpoint is reached after a number of passes bounded by the lattice height, whatever the number of paths.
  */
-export interface ForwardProblem<State extends NonNullable<unknown>> {
+export interface ForwardProblem<State extends NonNullable<unknown>, Event extends SegmentEvent> {
   /** The state where the function starts. */
   readonly entry: State;
   join(a: State, b: State): State;
   equals(a: State, b: State): boolean;
   /** The state after `event`; `report` is only given on the final replay, never while solving. */
-  transfer(state: State, event: FlowEvent, report?: boolean): State;
+  transfer(state: State, event: Event, report?: boolean): State;
 }
 
 export interface Solution<State extends NonNullable<unknown>> {
@@ -23,7 +23,7 @@ export interface Solution<State extends NonNullable<unknown>> {
   readonly outStates: ReadonlyMap<CodePathSegment, State>;
 }
 
-const NO_EVENTS: readonly FlowEvent[] = [];
+const NO_EVENTS: readonly never[] = [];
 
 /**
  * Solves `problem` over `flow`, visiting the segments round-robin in reverse post-order until nothing changes:
@@ -33,7 +33,10 @@ const NO_EVENTS: readonly FlowEvent[] = [];
  * `try` block that can throw: the callback itself never throws, so `try { callback(null, x) } catch (e) { callback(e) }`
  * cannot call back twice, and a `try` with nothing that throws has a dead `catch`.
  */
-export function solveForward<State extends NonNullable<unknown>>(flow: FunctionFlow, problem: ForwardProblem<State>): Solution<State> {
+export function solveForward<State extends NonNullable<unknown>, Event extends SegmentEvent>(
+  flow: FunctionGraph<Event>,
+  problem: ForwardProblem<State, Event>,
+): Solution<State> {
   const order = reversePostOrder(flow.codePath.initialSegment);
   const reached = new Set(order);
   const catchEntryOf = entryIndex(flow.catchEntries);
@@ -89,7 +92,7 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
     inStates.set(segment, inState);
     let state = inState;
     for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
-      if (event.kind === 'throwable') noteThrowPoint(event.tryStatement, state);
+      if (isThrowable(event)) noteThrowPoint(event.tryStatement, state);
       else state = problem.transfer(state, event);
     }
     const previousOut = outStates.get(segment);
@@ -107,13 +110,21 @@ export function solveForward<State extends NonNullable<unknown>>(flow: FunctionF
 }
 
 /** Replays each reached segment's events from its solved in-state, with reporting on. */
-export function replay<State extends NonNullable<unknown>>(flow: FunctionFlow, problem: ForwardProblem<State>, solution: Solution<State>): void {
+export function replay<State extends NonNullable<unknown>, Event extends SegmentEvent>(
+  flow: FunctionGraph<Event>,
+  problem: ForwardProblem<State, Event>,
+  solution: Solution<State>,
+): void {
   for (const [segment, inState] of solution.inStates) {
     let state = inState;
     for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
-      if (event.kind !== 'throwable') state = problem.transfer(state, event, true);
+      if (!isThrowable(event)) state = problem.transfer(state, event, true);
     }
   }
+}
+
+function isThrowable(event: SegmentEvent): event is ThrowableEvent {
+  return event.kind === 'throwable';
 }
 
 function entryIndex(entries: ReadonlyMap<TSESTree.TryStatement, CodePathSegment[]>): Map<CodePathSegment, TSESTree.TryStatement> {

@@ -1,10 +1,16 @@
+import callbackErrorFirst from './callback-error-first.js';
 import noCodeAfterCallback from './no-code-after-callback.js';
 import noEsmRequire from './no-esm-require.js';
+import noRelativeRequire from './no-relative-require.js';
 import requireCallback from './require-callback.js';
+import validRuntimePaths from './valid-runtime-paths.js';
 
 /** Every rule of the plugin, by its name without the `twilio-functions/` prefix. */
 export const rules = {
+  'callback-error-first': callbackErrorFirst,
   'no-code-after-callback': noCodeAfterCallback,
   'no-esm-require': noEsmRequire,
+  'no-relative-require': noRelativeRequire,
   'require-callback': requireCallback,
+  'valid-runtime-paths': validRuntimePaths,
 };

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/record-callback-flow.js';
-import { analyzeHandlers } from '../file-analysis/analyze-handlers.js';
+import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
@@ -140,6 +140,7 @@ export default createRule<Options, MessageIds>({
       const directCalls = new Set<TSESTree.Node>();
       for (const record of flow.segments.values()) {
         for (const event of record.events) {
+          if (event.kind === 'throwable') continue;
           const call = synchronousCall(event);
           if (call) {
             callOfEvent.set(event, call);
@@ -148,6 +149,9 @@ export default createRule<Options, MessageIds>({
           if (event.kind === 'call') directCalls.add(event.node);
         }
       }
+
+      // Without a synchronous call nothing in this function runs after one.
+      if (callOfEvent.size === 0) return;
 
       /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
@@ -163,7 +167,7 @@ export default createRule<Options, MessageIds>({
         report();
       }
 
-      const problem: ForwardProblem<AfterCallbackState> = {
+      const problem: ForwardProblem<AfterCallbackState, FlowEvent> = {
         entry: NOT_CALLED,
         join: (a, b) => ({
           lastCall: laterCall(a.lastCall, b.lastCall),
@@ -231,7 +235,9 @@ export default createRule<Options, MessageIds>({
       replay(flow, problem, solveForward(flow, problem));
     }
 
-    return analyzeHandlers(sourceCode, checkHandler);
+    return onFileAnalysis(context, (analysis) => {
+      for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+    });
   },
 });
 

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction, type FunctionNode } from '../util/ast.js';
-import { type FunctionFlow, type HandlerFlow } from '../callback-flow/record-callback-flow.js';
-import { analyzeHandlers } from '../file-analysis/analyze-handlers.js';
+import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
@@ -218,6 +218,8 @@ export default createRule<Options, MessageIds>({
       return undefined;
     }
 
-    return analyzeHandlers(sourceCode, checkHandler);
+    return onFileAnalysis(context, (analysis) => {
+      for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+    });
   },
 });

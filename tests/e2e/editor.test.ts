@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { makeEditorProject } from '../../bench/editor-project.js';
+import { makeExampleProject } from '../../bench/example-project.js';
 import {
   startEslintServer,
   type CodeAction,
@@ -120,7 +120,7 @@ function applyFix(text: string, fix: { range: readonly [number, number]; text: s
 
 beforeAll(async () => {
   ensureBuilt();
-  projectDir = makeEditorProject();
+  projectDir = makeExampleProject();
   // The same config file the server loads, so both read the same settings (runtime, dependency versions).
   eslint = new ESLint({ cwd: projectDir });
   const started = performance.now();

@@ -7,9 +7,14 @@ import plugin from '../../src/index.js';
 
 const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const CALLBACK_RULES = ['twilio-functions/require-callback', 'twilio-functions/no-code-after-callback'];
+const RUNTIME_RULES = [
+  'twilio-functions/valid-runtime-paths',
+  'twilio-functions/no-relative-require',
+  'twilio-functions/callback-error-first',
+];
 
 /** Lints the example project with `configs.recommended`, as its own eslint.config.js does. */
-async function lintExamples(): Promise<string[]> {
+async function lintExamples(ruleIds: readonly string[] = CALLBACK_RULES): Promise<string[]> {
   const eslint = new ESLint({
     cwd: examplesDir,
     overrideConfigFile: true,
@@ -18,7 +23,7 @@ async function lintExamples(): Promise<string[]> {
   const results = await eslint.lintFiles(['functions']);
   return results.flatMap((result) =>
     result.messages
-      .filter((message) => message.ruleId !== null && CALLBACK_RULES.includes(message.ruleId))
+      .filter((message) => message.ruleId !== null && ruleIds.includes(message.ruleId))
       .map((message) => `${path.relative(examplesDir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`),
   );
 }
@@ -54,6 +59,27 @@ describe('the example project', () => {
         .filter((messageId) => messageId !== 'useReturn') // a suggestion's message, not a finding
         .map((messageId) => `${ruleId}/${messageId}`);
     });
+    expect([...shown].sort()).toEqual(expected.sort());
+  });
+
+  it('shows every finding of the runtime rules, and none in the fixed file', async () => {
+    expect(await lintExamples(RUNTIME_RULES)).toEqual([
+      'functions/callback-order.js:6:21 twilio-functions/callback-error-first responseAsError',
+      'functions/callback-order.js:11:11 twilio-functions/callback-error-first thenCallback',
+      'functions/relative-require.js:2:28 twilio-functions/no-relative-require function',
+      'functions/relative-require.js:3:19 twilio-functions/no-relative-require privateAsset',
+      'functions/relative-require.js:4:18 twilio-functions/no-relative-require publicAsset',
+      'functions/relative-require.js:5:18 twilio-functions/no-relative-require notDeployed',
+      'functions/runtime-paths.js:3:61 twilio-functions/valid-runtime-paths unknownFunction',
+      'functions/runtime-paths.js:4:49 twilio-functions/valid-runtime-paths unknownAsset',
+      'functions/runtime-paths.js:5:51 twilio-functions/valid-runtime-paths notPrivate',
+    ]);
+    const shown = new Set((await lintExamples(RUNTIME_RULES)).map((finding) => finding.split(' ').slice(1).join('/')));
+    const expected = RUNTIME_RULES.flatMap((ruleId) =>
+      Object.keys(plugin.rules[ruleId.replace('twilio-functions/', '')]!.meta?.messages ?? {})
+        .filter((messageId) => messageId !== 'replaceKey') // a suggestion's message, not a finding
+        .map((messageId) => `${ruleId}/${messageId}`),
+    );
     expect([...shown].sort()).toEqual(expected.sort());
   });
 });

@@ -1,0 +1,13 @@
+// The error comes first: a TwiML document passed first is answered with HTTP 500.
+exports.handler = function (context, event, callback) {
+  const twiml = new Twilio.twiml.MessagingResponse();
+  if (!event.Body) {
+    twiml.message('Send us a question and we will answer.');
+    return callback(twiml);
+  }
+  context
+    .getTwilioClient()
+    .messages.create({ to: context.ADMIN_NUMBER, from: event.To, body: event.Body })
+    .then(callback)
+    .catch(callback);
+};

@@ -1,0 +1,2 @@
+// A private Function: not reachable by URL, loaded by other Functions through Runtime.getFunctions().
+exports.formatGreeting = (greeting, name) => `${greeting}, ${name}!`;

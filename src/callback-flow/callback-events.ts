@@ -1,0 +1,174 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
+import { classifyValueUse } from '../handlers/callback-bindings.js';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import type { Listeners } from '../util/merge-listeners.js';
+import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
+import { guardedCallbackCall, isPresenceTest } from './guarded-call.js';
+
+/** What the event classification knows about names, gathered once the handlers are found. */
+export interface CallbackReads {
+  /** Identifiers that read the callback or an alias. */
+  readonly callbackReads: Set<TSESTree.Identifier>;
+  /** Identifiers that read a local callback-using function, with that function. */
+  readonly localFunctionReads: Map<TSESTree.Identifier, FunctionNode>;
+  /** Identifiers that read a wrapper's extra parameter (`handleError`): calling it answers the request. */
+  readonly wrapperParamReads: Set<TSESTree.Identifier>;
+  /** The callback as an argument of a call of a same-file receiver, with that receiver. */
+  readonly receiverArguments: Map<TSESTree.Identifier, FunctionNode>;
+}
+
+/** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
+const RUNNING_STATEMENTS = [
+  'ClassDeclaration',
+  'DoWhileStatement',
+  'ExpressionStatement',
+  'ForInStatement',
+  'ForOfStatement',
+  'ForStatement',
+  'IfStatement',
+  'ReturnStatement',
+  'SwitchStatement',
+  'ThrowStatement',
+  'TryStatement',
+  'VariableDeclaration',
+  'WhileStatement',
+  'WithStatement',
+] as const;
+
+const THROWING_EXPRESSIONS = [
+  'AwaitExpression',
+  'ImportExpression',
+  'MemberExpression',
+  'NewExpression',
+  'TaggedTemplateExpression',
+  'YieldExpression',
+] as const;
+
+/**
+ * The listeners that turn nodes into callback events: calls of the callback (and of local functions that use
+ * it), hand-offs, statements, and the points that can throw into a `catch`.
+ */
+export function callbackEventListeners(
+  segments: SegmentRecorder<FlowEvent, FunctionFlow>,
+  reads: CallbackReads,
+  handlerFlowOf: (flow: FunctionFlow) => HandlerFlow | undefined,
+): Listeners {
+  /** Callback calls guarded by `if (callback)` or `callback && …`, recorded at the guard. */
+  const hoistedCalls = new Set<TSESTree.CallExpression>();
+
+  function isCallbackRead(node: TSESTree.Node): boolean {
+    return node.type === AST_NODE_TYPES.Identifier && reads.callbackReads.has(node);
+  }
+
+  function recordCallbackCall(call: TSESTree.CallExpression): void {
+    const flow = segments.current();
+    if (!flow) return;
+    if (!segments.isReachable()) {
+      flow.unreachableCalls.push(call);
+      return;
+    }
+    segments.record({ kind: 'call', node: call });
+  }
+
+  /** The function a call runs, when it is a local callback-using function or an IIFE of one. */
+  function localCallTarget(callee: TSESTree.Node, flow: FunctionFlow): FunctionNode | undefined {
+    if (callee.type === AST_NODE_TYPES.Identifier) return reads.localFunctionReads.get(callee);
+    if (isFunctionNode(callee) && handlerFlowOf(flow)?.bindings.callbackUsers.has(callee)) return callee;
+    return undefined;
+  }
+
+  function onCallExit(node: TSESTree.CallExpression): void {
+    const flow = segments.current();
+    if (!flow || hoistedCalls.has(node)) return;
+    const callee = skipTransparentWrappers(node.callee);
+    if (isCallbackRead(callee)) {
+      if (!node.optional) recordCallbackCall(node);
+      return;
+    }
+    if (callee.type === AST_NODE_TYPES.MemberExpression && isCallbackRead(skipTransparentWrappers(callee.object))) {
+      const use = classifyValueUse(skipTransparentWrappers(callee.object));
+      if (use.kind === 'call' && use.call === node) {
+        recordCallbackCall(node);
+        return;
+      }
+    }
+    if (callee.type === AST_NODE_TYPES.Identifier && reads.wrapperParamReads.has(callee)) {
+      segments.record({ kind: 'handoff', node });
+      return;
+    }
+    const target = localCallTarget(callee, flow);
+    if (target) {
+      segments.record({ kind: 'localCall', node, target });
+      return;
+    }
+    segments.recordThrowable();
+  }
+
+  /**
+   * `callback?.()` is recorded where the call starts: ESLint forks a path where the callee is nullish, but the
+   * runtime always passes a callback, so that path does not exist.
+   */
+  function onCallEnter(node: TSESTree.CallExpression): void {
+    if (node.optional && isCallbackRead(skipTransparentWrappers(node.callee)) && !hoistedCalls.has(node)) {
+      recordCallbackCall(node);
+    }
+  }
+
+  function onIdentifier(node: TSESTree.Identifier): void {
+    if (!segments.current()) return;
+    if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node)) return;
+    if (classifyValueUse(node).kind !== 'handoff') return;
+    const receiver = reads.receiverArguments.get(node);
+    segments.record(receiver ? { kind: 'receiverCall', node, target: receiver } : { kind: 'handoff', node });
+  }
+
+  /** `callback && callback()` and `if (callback) callback()`: the runtime always passes a callback. */
+  function hoistGuardedCall(guard: TSESTree.Node, guarded: TSESTree.Node | null | undefined): void {
+    if (!segments.current() || !guarded || !isPresenceTest(guard, isCallbackRead)) return;
+    const call = guardedCallbackCall(guarded, isCallbackRead);
+    if (!call || hoistedCalls.has(call)) return;
+    hoistedCalls.add(call);
+    recordCallbackCall(call);
+  }
+
+  function recordStatement(node: TSESTree.Statement): void {
+    segments.record({ kind: 'statement', node });
+  }
+
+  const listeners: Listeners = {
+    CallExpression: onCallEnter,
+    'CallExpression:exit': onCallExit,
+    Identifier: onIdentifier,
+    IfStatement: (node: TSESTree.IfStatement) => {
+      recordStatement(node);
+      if (!node.alternate) hoistGuardedCall(node.test, node.consequent);
+    },
+    LogicalExpression: (node: TSESTree.LogicalExpression) => {
+      if (node.operator === '&&') hoistGuardedCall(node.left, node.right);
+    },
+    ThrowStatement: (node: TSESTree.ThrowStatement) => {
+      recordStatement(node);
+      segments.recordThrowable();
+    },
+  };
+  for (const type of RUNNING_STATEMENTS) {
+    listeners[type] ??= (node: TSESTree.Statement) => {
+      if (!isLoopHead(node)) recordStatement(node);
+    };
+  }
+  for (const type of THROWING_EXPRESSIONS) {
+    listeners[`${type}:exit`] = () => segments.recordThrowable();
+  }
+  return listeners;
+}
+
+/** `for (let i = 0; …)`'s declaration is part of the loop's head, not a statement of its own. */
+function isLoopHead(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (
+    (parent?.type === AST_NODE_TYPES.ForStatement && parent.init === node) ||
+    ((parent?.type === AST_NODE_TYPES.ForInStatement || parent?.type === AST_NODE_TYPES.ForOfStatement) && parent.left === node)
+  );
+}

@@ -1,0 +1,41 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+import type { FunctionGraph } from '../dataflow/segment-graph.js';
+import type { CallbackBindings } from '../handlers/callback-bindings.js';
+import type { FunctionNode } from '../util/ast.js';
+
+/**
+ * What happens on a path, in order, as far as the callback is concerned. Each code path segment of a function
+ * that uses the callback gets the list of events seen while it was current; the analyses replay them.
+ */
+export type FlowEvent =
+  /** A direct, synchronous call of the callback or an alias of it. */
+  | { readonly kind: 'call'; readonly node: TSESTree.CallExpression }
+  /** The callback, or a function that uses it, leaves this function's hands: someone else will call it. */
+  | { readonly kind: 'handoff'; readonly node: TSESTree.Node }
+  /**
+   * A function that uses the callback is given to `forEach`/`map`/…: it runs once per item. If it answers on
+   * only some of its paths (`if (row.id === id) callback(null, row)`), no item may answer; if it answers on all
+   * of them, every item does (a duplicate, reported by no-code-after-callback).
+   */
+  | { readonly kind: 'perItem'; readonly node: FunctionNode }
+  /** A call of a local function (or IIFE) that uses the callback; what it does is its summary. */
+  | { readonly kind: 'localCall'; readonly node: TSESTree.CallExpression; readonly target: FunctionNode }
+  /**
+   * The callback handed to a function of the same file (`reply(context, event, callback)`): a hand-off that is
+   * also a synchronous call when that function calls back on every path.
+   */
+  | { readonly kind: 'receiverCall'; readonly node: TSESTree.Identifier; readonly target: FunctionNode }
+  /** A statement starts to run. */
+  | { readonly kind: 'statement'; readonly node: TSESTree.Statement };
+
+/** The recorded code path of one function of a handler (the handler itself or a function nested in it). */
+export interface FunctionFlow extends FunctionGraph<FlowEvent> {
+  /** Direct callback calls that ESLint's code path analysis proves unreachable. */
+  readonly unreachableCalls: TSESTree.CallExpression[];
+}
+
+export interface HandlerFlow {
+  readonly bindings: CallbackBindings;
+  readonly functions: Map<FunctionNode, FunctionFlow>;
+}

@@ -1,0 +1,157 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import type { Listeners } from '../util/merge-listeners.js';
+import { type FunctionGraph, type JumpStatement, type SegmentEvent, segmentRecord, type ThrowableEvent } from './segment-graph.js';
+
+type CodePath = TSESLint.CodePath;
+type CodePathSegment = TSESLint.CodePathSegment;
+
+interface PathContext<Graph> {
+  readonly graph: Graph | undefined;
+  readonly currentSegments: Set<CodePathSegment>;
+  /** The `try` blocks (with a `catch`) we are inside, innermost last. */
+  readonly tryBlocks: TSESTree.TryStatement[];
+}
+
+export interface SegmentRecorder<Event extends SegmentEvent, Graph extends FunctionGraph<Event>> {
+  /** ESLint's code path events and the few node events that shape the graph (`try` blocks, jumps). */
+  readonly listeners: Listeners;
+  /** The graph of the innermost function, when that function is recorded. */
+  current(): Graph | undefined;
+  /** Appends the event to every reachable current segment of the innermost function, when it is recorded. */
+  record(event: Event): void;
+  /** Notes a point that can throw into the innermost enclosing `try` with a `catch`, if any. */
+  recordThrowable(): void;
+  /** Whether the innermost function is recorded and the code being traversed can run. */
+  isReachable(): boolean;
+}
+
+/**
+ * Records, during ESLint's single traversal, the segments of every function that `startFunction` gives a graph
+ * to, with the bookkeeping the solver needs for `try`/`catch`/`finally` and `do … while (false)`. What the events
+ * are is the engines' business: they call `record` from their own listeners.
+ *
+ * `startFunction` runs when a function's code path starts, before it becomes current, so it can still record an
+ * event (a hand-off of the new function) in the function around it.
+ */
+export function createSegmentRecorder<Event extends SegmentEvent, Graph extends FunctionGraph<Event>>(
+  startFunction: (node: FunctionNode, codePath: CodePath) => Graph | undefined,
+): SegmentRecorder<Event, Graph> {
+  const stack: PathContext<Graph>[] = [];
+
+  function top(): PathContext<Graph> | undefined {
+    return stack.at(-1);
+  }
+
+  // These run for every statement, call and member access of a recorded function: no allocation on the way.
+  function record(event: Event | ThrowableEvent): void {
+    const context = top();
+    if (!context?.graph) return;
+    for (const segment of context.currentSegments) {
+      if (segment.reachable) segmentRecord(context.graph, segment).events.push(event);
+    }
+  }
+
+  function recordThrowable(): void {
+    const tryStatement = top()?.tryBlocks.at(-1);
+    if (tryStatement) record({ kind: 'throwable', tryStatement });
+  }
+
+  function isReachable(): boolean {
+    const context = top();
+    if (!context?.graph) return false;
+    for (const segment of context.currentSegments) if (segment.reachable) return true;
+    return false;
+  }
+
+  function onCodePathStart(codePath: CodePath, node: TSESTree.Node): void {
+    const graph = isFunctionNode(node) ? startFunction(node, codePath) : undefined;
+    stack.push({ graph, currentSegments: new Set(), tryBlocks: [] });
+  }
+
+  function onSegmentStart(segment: CodePathSegment, node: TSESTree.Node): void {
+    const context = top();
+    if (!context) return;
+    context.currentSegments.add(segment);
+    if (!context.graph || !segment.reachable) return;
+    if (node.type === AST_NODE_TYPES.CatchClause) {
+      addEntry(context.graph.catchEntries, node.parent, segment);
+    } else if (node.parent?.type === AST_NODE_TYPES.TryStatement && node.parent.finalizer === node) {
+      addEntry(context.graph.finallyEntries, node.parent, segment);
+    }
+  }
+
+  function onSegmentEnd(segment: CodePathSegment): void {
+    top()?.currentSegments.delete(segment);
+  }
+
+  /** ESLint knows `while (true)` but not `do { … } while (false)`, the "run once, break out early" idiom. */
+  function onSegmentLoop(from: CodePathSegment, to: CodePathSegment, node: TSESTree.Node): void {
+    const graph = top()?.graph;
+    if (!graph || node.type !== AST_NODE_TYPES.DoWhileStatement) return;
+    const test = skipTransparentWrappers(node.test);
+    if (test.type !== AST_NODE_TYPES.Literal || test.value) return;
+    const sources = graph.deadBackEdges.get(to) ?? new Set();
+    sources.add(from);
+    graph.deadBackEdges.set(to, sources);
+  }
+
+  /** ESLint ends the segment after the listeners of a jump ran, so the current segments are the ones it ends. */
+  function onJump(node: JumpStatement): void {
+    const context = top();
+    if (!context?.graph) return;
+    for (const segment of context.currentSegments) if (segment.reachable) segmentRecord(context.graph, segment).exit = node;
+  }
+
+  function onBlock(node: TSESTree.BlockStatement): void {
+    const parent = node.parent;
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
+      top()?.tryBlocks.push(parent);
+    }
+  }
+
+  function onBlockExit(node: TSESTree.BlockStatement): void {
+    const context = top();
+    const parent = node.parent;
+    const tryStatement = parent.type === AST_NODE_TYPES.CatchClause ? parent.parent : parent;
+    if (context?.graph && tryStatement.type === AST_NODE_TYPES.TryStatement && tryStatement.finalizer && tryStatement.finalizer !== node) {
+      for (const segment of context.currentSegments) if (segment.reachable) context.graph.normalEnds.add(segment);
+    }
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
+      context?.tryBlocks.pop();
+    }
+  }
+
+  return {
+    listeners: {
+      onCodePathStart,
+      onCodePathEnd: () => void stack.pop(),
+      onCodePathSegmentStart: onSegmentStart,
+      onCodePathSegmentEnd: onSegmentEnd,
+      onCodePathSegmentLoop: onSegmentLoop,
+      onUnreachableCodePathSegmentStart: onSegmentStart,
+      onUnreachableCodePathSegmentEnd: onSegmentEnd,
+      BlockStatement: onBlock,
+      'BlockStatement:exit': onBlockExit,
+      'BreakStatement:exit': onJump,
+      'ContinueStatement:exit': onJump,
+      'ReturnStatement:exit': onJump,
+      'ThrowStatement:exit': onJump,
+    },
+    current: () => top()?.graph,
+    record,
+    recordThrowable,
+    isReachable,
+  };
+}
+
+function addEntry(
+  entries: Map<TSESTree.TryStatement, CodePathSegment[]>,
+  tryStatement: TSESTree.TryStatement,
+  segment: CodePathSegment,
+): void {
+  const list = entries.get(tryStatement);
+  if (list) list.push(segment);
+  else entries.set(tryStatement, [segment]);
+}

@@ -1,0 +1,87 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import type { HandlerFlow } from '../callback-flow/flow-events.js';
+import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
+import { findHandlers } from '../handlers/find-handlers.js';
+import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
+
+/** What every rule may ask about one linted file, computed once, whichever rules are on. */
+export interface FileAnalysis {
+  /** Every handler of the file, and every same-file function that answers for one, with its recorded flow. */
+  readonly handlerFlows: readonly HandlerFlow[];
+  /** The solved callback completions and function summaries of a handler (solved on first use, then kept). */
+  callbackAnalysisOf(handlerFlow: HandlerFlow): CallbackAnalysis;
+}
+
+interface Entry {
+  /** The listeners that record this file's flows, given to the first rule created for it. */
+  readonly listeners: Listeners;
+  /** Set when the traversal reaches `Program`; a rule created after that belongs to another traversal. */
+  started: boolean;
+  /** Set once the traversal has left `Program`. */
+  result?: () => FileAnalysis;
+}
+
+/**
+ * One analysis per `SourceCode`: ESLint creates every rule of a lint before it traverses the file once, so the
+ * first rule created registers the recording listeners and every rule reads the same result at `Program:exit`.
+ * A `WeakMap` on the `SourceCode` keeps nothing alive after the file is linted (an editor process lints forever),
+ * and each `--fix` pass brings a new `SourceCode`. Nothing is shared between threads: each worker has its own map.
+ */
+const entries = new WeakMap<TSESLint.SourceCode, Entry>();
+
+/**
+ * The listeners of a rule that reports over the file analysis: `report` runs once the traversal has left
+ * `Program`, with everything recorded.
+ */
+export function onFileAnalysis(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  report: (analysis: FileAnalysis) => void,
+): TSESLint.RuleListener {
+  const sourceCode = context.sourceCode;
+  const existing = entries.get(sourceCode);
+  // The same SourceCode linted again (`Linter#verify` accepts one): a finished analysis still holds; one whose
+  // traversal was cut short (a crash in another rule) is recorded anew.
+  const reusable = existing && (!existing.started || existing.result);
+  const entry = reusable ? existing : createEntry(sourceCode);
+  const ownsRecording = entry !== existing;
+  if (ownsRecording) entries.set(sourceCode, entry);
+  const exit: Listeners = {
+    'Program:exit': () => {
+      if (entry.result) report(entry.result());
+    },
+  };
+  return ownsRecording ? mergeListeners(entry.listeners, exit) : exit;
+}
+
+const NO_HANDLERS: FileAnalysis = {
+  handlerFlows: [],
+  callbackAnalysisOf: () => {
+    throw new Error('a file without handlers has no callback analysis');
+  },
+};
+
+function createEntry(sourceCode: TSESLint.SourceCode): Entry {
+  // Most files a project lints beside its handlers have none: they need no recording at all.
+  if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
+  const recorder = recordCallbackFlow(sourceCode);
+  const entry: Entry = {
+    started: false,
+    listeners: mergeListeners(
+      { Program: () => void (entry.started = true) },
+      recorder.listeners,
+      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows()))) },
+    ),
+  };
+  return entry;
+}
+
+function analyze(handlerFlows: readonly HandlerFlow[]): FileAnalysis {
+  return { handlerFlows, callbackAnalysisOf: analyzeFile(handlerFlows) };
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= compute());
+}

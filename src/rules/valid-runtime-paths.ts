@@ -1,0 +1,125 @@
+import { relative } from 'node:path';
+
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { nearestKey } from '../project/nearest-key.js';
+import { type ProjectModel, projectOf } from '../project/project-model.js';
+import { destructuredAccesses, memberAccess, type RuntimeMapAccess } from '../project/runtime-map-access.js';
+import { privateName } from '../project/runtime-keys.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'notPrivate' | 'replaceKey' | 'unknownAsset' | 'unknownFunction';
+
+export default createRule<Options, MessageIds>({
+  name: 'valid-runtime-paths',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require `Runtime.getFunctions()` and `Runtime.getAssets()` keys to name a Function or private asset of the project',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      unknownFunction:
+        "No Function of this project has the key '{{key}}' in `Runtime.getFunctions()`, so this entry is undefined and reading its `.path` throws a TypeError.{{hint}}",
+      unknownAsset:
+        "No private asset of this project has the key '{{key}}' in `Runtime.getAssets()`, so this entry is undefined and reading its `.path` throws a TypeError.{{hint}}",
+      notPrivate:
+        "`{{file}}` is {{visibility}}: `Runtime.getAssets()` lists only private assets, so '{{key}}' is undefined here — rename it `{{privateName}}`.",
+      replaceKey: "Use '{{key}}'.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    function check(access: RuntimeMapAccess | undefined): void {
+      if (!access) return;
+      const project = projectOf(context);
+      if (!project) return;
+      if (access.map === 'functions') checkFunctionKey(access, project);
+      else checkAssetKey(access, project);
+    }
+
+    function checkFunctionKey(access: RuntimeMapAccess, project: ProjectModel): void {
+      if (project.functions.has(access.key)) return;
+      const folder = folderName(project, project.layout.functionsDir);
+      const normalized = access.key.replace(/^\/+/, '').replace(/\.(js|ts)$/, '').replace(/\.(private|protected)$/, '');
+      const suggestion = project.functions.has(normalized) ? normalized : nearestKey(access.key, project.functions.keys());
+      const hint = normalized !== access.key && suggestion === normalized
+        ? ` Keys have no leading slash, extension or visibility suffix: '${normalized}'.`
+        : suggestion !== undefined
+          ? ` Did you mean '${suggestion}'?`
+          : ` The Functions are the \`.js\` files under \`${folder}/\`.`;
+      report(access, 'unknownFunction', hint, suggestion);
+    }
+
+    function checkAssetKey(access: RuntimeMapAccess, project: ProjectModel): void {
+      // No assets folder at all: the assets are made at setup or build time (a key file the README says to add,
+      // a build that copies them), so nothing here says which keys will exist.
+      if (!project.layout.assetsDir) return;
+      const entries = project.assets.get(access.key);
+      if (entries) {
+        const exposed = entries.find((entry) => entry.visibility !== 'private');
+        if (!exposed || entries.some((entry) => entry.visibility === 'private')) return;
+        context.report({
+          node: access.keyNode,
+          messageId: 'notPrivate',
+          data: {
+            file: `${folderName(project, project.layout.assetsDir)}/${exposed.relativePath}`,
+            visibility: exposed.visibility,
+            key: access.key,
+            privateName: privateName(exposed.relativePath).split('/').pop()!,
+          },
+        });
+        return;
+      }
+      const privateKeys = [...project.assets].filter(([, files]) => files.some((file) => file.visibility === 'private')).map(([key]) => key);
+      const normalized = `/${access.key.replace(/^\/+/, '')}`.replace(/\.private(\.[^./]+)$/, '$1');
+      const suggestion = privateKeys.includes(normalized) ? normalized : nearestKey(access.key, privateKeys);
+      const hint = normalized !== access.key && suggestion === normalized
+        ? ` Asset keys start with '/' and keep the extension but not \`.private\`: '${normalized}'.`
+        : suggestion !== undefined
+          ? ` Did you mean '${suggestion}'?`
+          : ` Private assets are the \`*.private.*\` files under \`${folderName(project, project.layout.assetsDir)}/\`.`;
+      report(access, 'unknownAsset', hint, suggestion);
+    }
+
+    function report(access: RuntimeMapAccess, messageId: 'unknownAsset' | 'unknownFunction', hint: string, suggestion: string | undefined): void {
+      context.report({
+        node: access.keyNode,
+        messageId,
+        data: { key: access.key, hint },
+        suggest:
+          suggestion !== undefined && access.replaceable
+            ? [{ messageId: 'replaceKey', data: { key: suggestion }, fix: (fixer) => fixer.replaceText(access.keyNode, quoted(access.keyNode, suggestion)) }]
+            : [],
+      });
+    }
+
+    function quoted(node: TSESTree.Node, key: string): string {
+      const quote = node.type === AST_NODE_TYPES.TemplateLiteral ? '`' : sourceCode.getText(node)[0] === '"' ? '"' : "'";
+      const escaped = key.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
+      return `${quote}${quote === '`' ? escaped.replace(/\$\{/g, '\\${') : escaped}${quote}`;
+    }
+
+    // Most files never touch the runtime maps: one scan of the text spares the per-member look-ups.
+    if (!/getFunctions|getAssets|\bFunctions\b/.test(sourceCode.text)) return {};
+
+    return {
+      MemberExpression(node) {
+        check(memberAccess(node, sourceCode));
+      },
+      VariableDeclarator(node: TSESTree.VariableDeclarator) {
+        if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;
+        for (const access of destructuredAccesses(node.id, node.init, sourceCode)) check(access);
+      },
+    } satisfies TSESLint.RuleListener;
+  },
+});
+
+function folderName(project: ProjectModel, dir: string | undefined): string {
+  return relative(project.layout.root, dir ?? project.layout.root).split('\\').join('/') || '.';
+}

@@ -1,0 +1,100 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+import plugin from '../../src/index.js';
+import { projectForFile } from '../../src/project/project-model.js';
+import { readRuntimePaths } from '../../src/project-settings.js';
+
+function makeProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'twilio-project-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+describe('the project model', () => {
+  it('lists Functions and assets by their Runtime keys', () => {
+    const root = makeProject({
+      'package.json': '{}',
+      'functions/a b.js': '',
+      'functions/utils/auth.private.js': '',
+      'functions/admin/reset.protected.js': '',
+      'functions/notes.md': '',
+      'assets/data.private.json': '',
+      'assets/index.html': '',
+    });
+    const project = projectForFile(join(root, 'functions/utils/auth.private.js'))!;
+    expect([...project.functions.keys()].sort()).toEqual(['a-b', 'admin/reset', 'utils/auth']);
+    expect([...project.assets].map(([key, files]) => [key, files[0]!.visibility]).sort()).toEqual([
+      ['/data.json', 'private'],
+      ['/index.html', 'public'],
+    ]);
+    expect(project.deployedFile(join(root, 'functions/notes.md'))).toBeUndefined();
+    expect(project.isFunctionSource(join(root, 'functions/utils/auth.private.js'))).toBe(true);
+    expect(project.isFunctionSource(join(root, 'functions/notes.md'))).toBe(false);
+  });
+
+  it('takes the folders from .twilioserverlessrc, and src/functions without functions/', () => {
+    const root = makeProject({
+      'package.json': '{}',
+      '.twilioserverlessrc': "{ \"functionsFolder\": 'serverless/fns', /* a comment */ }",
+      'serverless/fns/x.js': '',
+      'src/functions/y.js': '',
+      'static/s.private.txt': '',
+    });
+    const project = projectForFile(join(root, 'serverless/fns/x.js'))!;
+    expect([...project.functions.keys()]).toEqual(['x']);
+    expect([...project.assets.keys()]).toEqual(['/s.txt']);
+    const other = makeProject({ 'package.json': '{}', 'src/functions/y.js': '', 'src/assets/z.private.js': '' });
+    expect([...projectForFile(join(other, 'src/functions/y.js'))!.functions.keys()]).toEqual(['y']);
+    expect([...projectForFile(join(other, 'src/functions/y.js'))!.assets.keys()]).toEqual(['/z.js']);
+  });
+
+  it('is undefined outside a project, and survives symlink loops, unreadable and missing folders', () => {
+    expect(projectForFile('/definitely/not/a/project/functions/x.js')).toBeUndefined();
+    expect(projectForFile('relative/functions/x.js')).toBeUndefined();
+    const root = makeProject({ 'package.json': '{}', 'functions/a.js': '', 'functions/locked/b.js': '' });
+    symlinkSync(join(root, 'functions'), join(root, 'functions/loop'));
+    symlinkSync(join(root, 'nowhere'), join(root, 'functions/dangling.js'));
+    chmodSync(join(root, 'functions/locked'), 0o000);
+    try {
+      const keys = [...projectForFile(join(root, 'functions/a.js'))!.functions.keys()];
+      expect(keys).toContain('a');
+      // The loop is the Functions folder itself, already read: not followed.
+      expect(keys.filter((key) => key.startsWith('loop/'))).toEqual([]);
+    } finally {
+      chmodSync(join(root, 'functions/locked'), 0o755);
+    }
+  });
+
+  it('sees a file added between two lints in one process (an editor)', () => {
+    const root = makeProject({ 'package.json': '{}', 'functions/hello.js': '', 'assets/.keep': '' });
+    const linter = new Linter({ cwd: root });
+    const config = [{ ...plugin.configs.recommended[0], files: ['**/*.js'] }];
+    const filename = join(root, 'functions/hello.js');
+    const code = "const x = require(Runtime.getFunctions()['utils/auth'].path);\nconst d = Runtime.getAssets()['/data.json'];";
+    const ruleIds = () => linter.verify(code, config, { filename }).map((message) => message.ruleId);
+    expect(ruleIds()).toEqual(['twilio-functions/valid-runtime-paths', 'twilio-functions/valid-runtime-paths']);
+    mkdirSync(join(root, 'functions/utils'));
+    writeFileSync(join(root, 'functions/utils/auth.private.js'), '');
+    expect(ruleIds()).toEqual(['twilio-functions/valid-runtime-paths']);
+    writeFileSync(join(root, 'assets/data.private.json'), '{}');
+    expect(ruleIds()).toEqual([]);
+    rmSync(join(root, 'functions/utils'), { recursive: true });
+    expect(ruleIds()).toEqual(['twilio-functions/valid-runtime-paths']);
+  });
+
+  it('puts the keys into settings, so that eslint --cache re-lints when one is added', () => {
+    const root = makeProject({ 'package.json': '{}', 'functions/hello.js': '', 'assets/a.private.txt': '', 'assets/b.css': '' });
+    expect(readRuntimePaths(root)).toEqual({
+      runtimePaths: { functions: ['hello'], assets: ['/a.txt (private)', '/b.css (public)'] },
+    });
+    expect(readRuntimePaths(join(root, 'nowhere'))).toEqual({ runtimePaths: { functions: [], assets: [] } });
+  });
+});
