@@ -18,6 +18,6 @@ export const typescriptParser = {
   meta: { name: '@typescript-eslint/parser', version },
   parseForESLint(code: string, options?: Linter.ParserOptions) {
     loaded ??= require('@typescript-eslint/parser') as TypeScriptParser;
-    return loaded.parseForESLint(code, options as Parameters<TypeScriptParser['parseForESLint']>[1]);
+    return loaded.parseForESLint(code, options);
   },
 } as unknown as Linter.Parser;
