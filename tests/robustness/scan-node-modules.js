@@ -48,7 +48,7 @@ const sampled = allFiles.filter((_, index) => index % SAMPLE === 0);
 const tooLarge = MAX_BYTES > 0 ? sampled.filter((file) => statSync(file).size > MAX_BYTES) : [];
 const files = sampled.filter((file) => !tooLarge.includes(file));
 // Canaries: the example project's Functions, whose mistakes the rules must report, or the scan proves nothing.
-const canaries = readdirSync(path.join(repoRoot, 'examples/functions')).map((file) => path.join(repoRoot, 'examples/functions', file));
+const canaries = sourceFiles(path.join(repoRoot, 'examples/functions'));
 const queue = [...canaries, ...files];
 const results = [];
 const failures = [];
