@@ -28,6 +28,8 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
 type Configs = {
   /** Every recommended rule on Function files, JavaScript and TypeScript alike. */
   recommended: Linter.Config[];
+  /** `recommended`, with TypeScript's checker for `no-floating-promises` in `.ts` Functions. */
+  'recommended-type-checked': Linter.Config[];
   /** Turns off the rules of core, eslint-plugin-promise and eslint-plugin-n that flag Twilio's idioms. */
   'disable-overlapping-rules': Linter.Config[];
 };
@@ -43,7 +45,7 @@ const plugin = {
  * compiles to `module: commonjs`. ESLint's default `sourceType` for `.js` is `module`, which would hide
  * `require`, `exports` and `module`; `commonjs` also parses the `import`/`export` of TypeScript files. ESLint's own
  * parser cannot read TypeScript, so the `.ts` Functions get typescript-eslint's (without type information).
- * An array, as ESLint flattens nested config arrays: `[...recommended]`, `[recommended]` and `extends` all work.
+ * An array of config objects: spread it (`[...recommended]`), or nest it in `defineConfig()` or `extends`.
  */
 plugin.configs.recommended = [
   {
@@ -60,6 +62,20 @@ plugin.configs.recommended = [
     name: `${PLUGIN_NAMESPACE}/recommended/typescript`,
     files: TYPESCRIPT_FUNCTION_FILES,
     languageOptions: { parser: typescriptParser },
+  },
+];
+
+/**
+ * `recommended`, plus TypeScript's checker for `no-floating-promises` in `.ts` Function files, so that any thenable
+ * (a user function, any library) counts. The files need type information (`parserOptions.projectService`); the rule
+ * says so instead of silently linting untyped.
+ */
+plugin.configs['recommended-type-checked'] = [
+  ...plugin.configs.recommended,
+  {
+    name: `${PLUGIN_NAMESPACE}/recommended-type-checked`,
+    files: TYPESCRIPT_FUNCTION_FILES,
+    rules: { [`${PLUGIN_NAMESPACE}/no-floating-promises`]: ['error', { checkTypes: true }] },
   },
 ];
 

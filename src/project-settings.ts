@@ -1,28 +1,41 @@
 import { join } from 'node:path';
 
+import semver from 'semver';
+
 import { isRecord, readJsonFile } from './util/json-file.js';
 import { projectAt } from './project/project-model.js';
 import { clearAnalysisCaches } from './modules/analysis-caches.js';
-import { lockedVersion } from './modules/lockfile.js';
-import { readPackageJson } from './modules/package-json.js';
+import { currentLockedVersion } from './modules/lockfile.js';
+import { type PackageJson, readPackageJson } from './modules/package-json.js';
 import {
   DEFAULT_RUNTIME,
-  isTwilioRuntime,
+  isRetiredRuntime,
+  judgedRuntime,
+  type RetiredRuntime,
   runtimeFromEnginesRange,
   SETTINGS_KEY,
+  TWILIO_RUNTIMES,
   type TwilioRuntime,
 } from './modules/twilio-runtime.js';
 
 /** The plugin's shared settings: `settings['twilio-functions']` in an ESLint config. */
 export interface TwilioFunctionsSettings {
-  /** The Twilio runtime the Service deploys with. */
+  /** The Twilio runtime the Service deploys with (the oldest one its environments name). */
   readonly runtime: TwilioRuntime;
+  /** Set when `.twilioserverlessrc` names a runtime Twilio no longer deploys (node14, node16): judged as node18. */
+  readonly declaredRuntime?: RetiredRuntime;
   /**
-   * Every declared dependency with its locked version (or its range when there is no lockfile). The rules
-   * resolve packages themselves; this is here so that ESLint's `--cache`, which hashes the config, is
-   * invalidated when a dependency changes version.
+   * Every declared dependency with the version the result depends on: the local version (installed, else
+   * locked) when it is the major the deploy installs, else the range (with the local version when there is
+   * one). The rules resolve packages themselves; this is here so that ESLint's `--cache`, which hashes the
+   * config, is invalidated when a dependency changes version.
    */
   readonly dependencies: Readonly<Record<string, string>>;
+  /**
+   * Packages package.json declares outside `dependencies` (devDependencies…), which a deploy does not install;
+   * omitted when there are none. Moving one into `dependencies` changes no-undeployed-require's result.
+   */
+  readonly notDeployed?: readonly string[];
 }
 
 /** Where the Serverless Toolkit keeps the project's deploy settings. */
@@ -30,8 +43,8 @@ const SERVERLESS_CONFIG_FILES = ['.twilioserverlessrc', '.twilioserverlessrc.jso
 
 /**
  * Reads a Twilio Functions project's settings from `projectDir`: the runtime from the Serverless Toolkit's
- * `.twilioserverlessrc` (`runtime`, JSON with comments), else from package.json `engines.node` (the oldest
- * Twilio runtime the range admits), else node22, Twilio's default. Never throws.
+ * `.twilioserverlessrc` (`runtime` and `environments.*.runtime`, JSON with comments), else from package.json
+ * `engines.node` (the oldest Twilio runtime the range admits), else node22, Twilio's default. Never throws.
  *
  * @example
  * // eslint.config.js
@@ -42,17 +55,17 @@ const SERVERLESS_CONFIG_FILES = ['.twilioserverlessrc', '.twilioserverlessrc.jso
  * ];
  */
 export function readProjectSettings(projectDir: string): TwilioFunctionsSettings {
-  // A config file is evaluated once per ESLint run: this run must see the files as they are now, not what an
-  // earlier run in the same process (an editor's ESLint server) cached.
+  // Loading a config drops what earlier runs in this process (an editor's ESLint server) kept about other
+  // projects; the caches themselves never serve a changed file (they check the files they read).
   clearAnalysisCaches();
   const packageJson = readPackageJson(join(projectDir, 'package.json'));
+  const declared = runtimeFromServerlessConfig(projectDir);
+  const notDeployed = packageJson ? notDeployedNames(packageJson) : [];
   return {
-    runtime: runtimeFromServerlessConfig(projectDir) ?? runtimeFromEngines(packageJson?.enginesNode) ?? DEFAULT_RUNTIME,
-    dependencies: Object.fromEntries(
-      [...(packageJson?.dependencyRanges ?? [])]
-        .map(([name, range]): [string, string] => [name, (packageJson && lockedVersion(packageJson.path, name)) ?? range])
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-    ),
+    runtime: declared?.runtime ?? runtimeFromEngines(packageJson?.enginesNode) ?? DEFAULT_RUNTIME,
+    ...(declared?.retired ? { declaredRuntime: declared.retired } : {}),
+    dependencies: packageJson ? dependencyVersions(projectDir, packageJson) : {},
+    ...(notDeployed.length > 0 ? { notDeployed } : {}),
   };
 }
 
@@ -61,16 +74,65 @@ export function projectSettings(projectDir: string): { [SETTINGS_KEY]: TwilioFun
   return { [SETTINGS_KEY]: readProjectSettings(projectDir) };
 }
 
-function runtimeFromServerlessConfig(projectDir: string): TwilioRuntime | undefined {
+/**
+ * The runtime of `.twilioserverlessrc`: the top-level `runtime` and each `environments.<name>.runtime` (a
+ * Function must work on every environment it deploys to: the oldest one decides). A retired runtime is judged
+ * as node18 and kept for the messages.
+ */
+function runtimeFromServerlessConfig(projectDir: string): { runtime: TwilioRuntime; retired?: RetiredRuntime } | undefined {
   for (const file of SERVERLESS_CONFIG_FILES) {
     const config = readJsonFile(join(projectDir, file));
-    if (isRecord(config) && isTwilioRuntime(config.runtime)) return config.runtime;
+    if (!isRecord(config)) continue;
+    const named = [config.runtime];
+    if (isRecord(config.environments)) {
+      for (const environment of Object.values(config.environments)) if (isRecord(environment)) named.push(environment.runtime);
+    }
+    let oldest: { runtime: TwilioRuntime; retired?: RetiredRuntime } | undefined;
+    for (const value of named) {
+      const runtime = judgedRuntime(value);
+      if (runtime === undefined) continue;
+      const retired = isRetiredRuntime(value) ? value : undefined;
+      if (!oldest || TWILIO_RUNTIMES.indexOf(runtime) < TWILIO_RUNTIMES.indexOf(oldest.runtime) || (retired && !oldest.retired)) {
+        oldest = retired ? { runtime, retired } : { runtime };
+      }
+    }
+    if (oldest) return oldest;
   }
   return undefined;
 }
 
 function runtimeFromEngines(range: string | undefined): TwilioRuntime | undefined {
   return range === undefined ? undefined : runtimeFromEnginesRange(range);
+}
+
+function dependencyVersions(projectDir: string, packageJson: PackageJson): Record<string, string> {
+  return Object.fromEntries(
+    [...packageJson.dependencyRanges]
+      .map(([name, range]): [string, string] => [name, dependencyVersion(projectDir, packageJson, name, range)])
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+}
+
+/**
+ * One dependency's entry: `11.8.6` when the local version is the major the range deploys, `^14.0.0` when
+ * nothing is installed or locked, `2 (installed 3.3.2)` or `* (local 11.8.6)` when the two differ.
+ */
+function dependencyVersion(projectDir: string, packageJson: PackageJson, name: string, range: string): string {
+  const installed = readPackageJson(join(projectDir, 'node_modules', name, 'package.json'))?.version;
+  const valid = semver.validRange(range);
+  if (installed !== undefined && valid !== null && semver.valid(installed) && !semver.satisfies(installed, valid)) {
+    return `${range} (installed ${installed})`;
+  }
+  const local = installed ?? currentLockedVersion(packageJson.path, name, range);
+  if (local === undefined) return range;
+  const next = semver.valid(local) ? semver.inc(local, 'major') : null;
+  const pinsDeployedMajor = valid !== null && next !== null && !semver.intersects(valid, `>=${next}`);
+  return pinsDeployedMajor ? local : `${range} (local ${local})`;
+}
+
+/** Declared names that a deploy does not install, sorted. */
+function notDeployedNames(packageJson: PackageJson): string[] {
+  return [...packageJson.dependencyRanges.keys()].filter((name) => !packageJson.dependencies.has(name)).sort();
 }
 
 // --- Runtime paths (valid-runtime-paths, no-relative-require) -------------------------------------------------

@@ -88,6 +88,18 @@ describe('configs.recommended', () => {
   });
 });
 
+describe('configs["recommended-type-checked"]', () => {
+  it('is recommended, then no-floating-promises with the type checker on the TypeScript Functions', () => {
+    const [...configs] = plugin.configs['recommended-type-checked'];
+    expect(configs.slice(0, -1)).toEqual(plugin.configs.recommended);
+    expect(configs.at(-1)).toEqual({
+      name: 'twilio-functions/recommended-type-checked',
+      files: ['functions/**/*.ts', 'src/functions/**/*.ts'],
+      rules: { 'twilio-functions/no-floating-promises': ['error', { checkTypes: true }] },
+    });
+  });
+});
+
 describe('configs["disable-overlapping-rules"]', () => {
   it('only turns rules off, on Function files', () => {
     const [config, ...rest] = plugin.configs['disable-overlapping-rules'];

@@ -2,13 +2,17 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionGraph } from '../dataflow/segment-graph.js';
 import type { CallbackBindings } from '../handlers/callback-bindings.js';
+import type { PromiseEvent } from '../promises/promise-events.js';
 import type { FunctionNode } from '../util/ast.js';
+
+/** Every event of a recorded function: the callback engine's and the promise engine's, in one list per segment. */
+export type FlowEvent = CallbackEvent | PromiseEvent;
 
 /**
  * What happens on a path, in order, as far as the callback is concerned. Each code path segment of a function
  * that uses the callback gets the list of events seen while it was current; the analyses replay them.
  */
-export type FlowEvent =
+export type CallbackEvent =
   /** A direct, synchronous call of the callback or an alias of it. */
   | { readonly kind: 'call'; readonly node: TSESTree.CallExpression }
   /** The callback, or a function that uses it, leaves this function's hands: someone else will call it. */

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { emptyGraph } from '../dataflow/segment-graph.js';
 import { createSegmentRecorder, type SegmentRecorder } from '../dataflow/segment-recorder.js';
@@ -6,7 +6,7 @@ import { bindCallback, classifyValueUse } from '../handlers/callback-bindings.js
 import { findReceivers } from '../handlers/delegates.js';
 import { findHandlers } from '../handlers/find-handlers.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import type { FunctionNode } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackReads, callbackEventListeners } from './callback-events.js';
@@ -18,6 +18,8 @@ export interface CallbackFlowRecorder {
   readonly segments: SegmentRecorder<FlowEvent, FunctionFlow>;
   /** The recorded flows of every handler in the file; complete once the traversal has left `Program`. */
   handlerFlows(): readonly HandlerFlow[];
+  /** Whether the node reads the callback (or an alias), reads a local function that uses it, or is such a function. */
+  usesCallback(node: TSESTree.Node): boolean;
 }
 
 /**
@@ -85,5 +87,12 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     ),
     segments,
     handlerFlows: () => [...handlerFlows.values()],
+    usesCallback(node) {
+      const value = skipTransparentWrappers(node);
+      if (value.type === AST_NODE_TYPES.Identifier) return reads.callbackReads.has(value) || reads.localFunctionReads.has(value);
+      if (!isFunctionNode(value)) return false;
+      for (const handlerFlow of handlerFlows.values()) if (handlerFlow.bindings.callbackUsers.has(value)) return true;
+      return false;
+    },
   };
 }

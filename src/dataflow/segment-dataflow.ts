@@ -15,6 +15,8 @@ export interface ForwardProblem<State extends NonNullable<unknown>, Event extend
   equals(a: State, b: State): boolean;
   /** The state after `event`; `report` is only given on the final replay, never while solving. */
   transfer(state: State, event: Event, report?: boolean): State;
+  /** The state a `catch` clause takes from a point of its `try` that can throw; the state itself when absent. */
+  atThrow?(state: State): State;
 }
 
 export interface Solution<State extends NonNullable<unknown>> {
@@ -92,7 +94,7 @@ export function solveForward<State extends NonNullable<unknown>, Event extends S
     inStates.set(segment, inState);
     let state = inState;
     for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
-      if (isThrowable(event)) noteThrowPoint(event.tryStatement, state);
+      if (isThrowable(event)) noteThrowPoint(event.tryStatement, problem.atThrow ? problem.atThrow(state) : state);
       else state = problem.transfer(state, event);
     }
     const previousOut = outStates.get(segment);

@@ -1,9 +1,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
-import type { HandlerFlow } from '../callback-flow/flow-events.js';
+import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { findHandlers } from '../handlers/find-handlers.js';
+import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 
 /** What every rule may ask about one linted file, computed once, whichever rules are on. */
@@ -12,6 +13,12 @@ export interface FileAnalysis {
   readonly handlerFlows: readonly HandlerFlow[];
   /** The solved callback completions and function summaries of a handler (solved on first use, then kept). */
   callbackAnalysisOf(handlerFlow: HandlerFlow): CallbackAnalysis;
+  /** Every `.then`/`.catch`/`.finally` chain in a recorded function. */
+  readonly promiseChains: readonly PromiseChainSite[];
+  /** Every async IIFE in a recorded function. */
+  readonly asyncIifes: readonly AsyncIifeSite[];
+  /** The handler flow a recorded function belongs to. */
+  handlerFlowOf(flow: FunctionFlow): HandlerFlow | undefined;
 }
 
 interface Entry {
@@ -57,6 +64,9 @@ export function onFileAnalysis(
 
 const NO_HANDLERS: FileAnalysis = {
   handlerFlows: [],
+  promiseChains: [],
+  asyncIifes: [],
+  handlerFlowOf: () => undefined,
   callbackAnalysisOf: () => {
     throw new Error('a file without handlers has no callback analysis');
   },
@@ -66,19 +76,29 @@ function createEntry(sourceCode: TSESLint.SourceCode): Entry {
   // Most files a project lints beside its handlers have none: they need no recording at all.
   if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
   const recorder = recordCallbackFlow(sourceCode);
+  const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,
     listeners: mergeListeners(
       { Program: () => void (entry.started = true) },
       recorder.listeners,
-      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows()))) },
+      promises.listeners,
+      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows(), promises))) },
     ),
   };
   return entry;
 }
 
-function analyze(handlerFlows: readonly HandlerFlow[]): FileAnalysis {
-  return { handlerFlows, callbackAnalysisOf: analyzeFile(handlerFlows) };
+function analyze(handlerFlows: readonly HandlerFlow[], promises: PromiseRecorder): FileAnalysis {
+  const owners = new Map<FunctionFlow, HandlerFlow>();
+  for (const handlerFlow of handlerFlows) for (const flow of handlerFlow.functions.values()) owners.set(flow, handlerFlow);
+  return {
+    handlerFlows,
+    callbackAnalysisOf: analyzeFile(handlerFlows),
+    promiseChains: promises.chains,
+    asyncIifes: promises.asyncIifes,
+    handlerFlowOf: (flow) => owners.get(flow),
+  };
 }
 
 function lazy<T>(compute: () => T): () => T {

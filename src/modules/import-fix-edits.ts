@@ -7,7 +7,10 @@ import type { FunctionNode } from '../util/ast.js';
  * deciding whether a rewrite is safe is the rule's job.
  */
 
-/** Removes a whole statement, with its line when nothing else is on it. */
+/**
+ * Removes a whole statement, with its line when nothing else is on it; a comment after it on that line
+ * (`const got = require('got'); // HTTP client`) describes it and goes with it.
+ */
 export function removeStatement(
   fixer: TSESLint.RuleFixer,
   statement: TSESTree.Node,
@@ -16,13 +19,16 @@ export function removeStatement(
   const text = sourceCode.text;
   let [start, end] = statement.range;
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const after = /^[ \t]*(?:\r?\n|$)/.exec(text.slice(end));
+  const after = TRAILING_COMMENT_AND_LINE_END.exec(text.slice(end));
   if (/^[ \t]*$/.test(text.slice(lineStart, start)) && after) {
     start = lineStart;
     end += after[0].length;
   }
   return fixer.removeRange([start, end]);
 }
+
+// Blanks, at most one line comment or one-line block comment, then the end of the line.
+const TRAILING_COMMENT_AND_LINE_END = /^[ \t]*(?:\/\/[^\r\n]*|\/\*(?:(?!\*\/)[^\r\n])*\*\/[ \t]*)?(?:\r?\n|$)/;
 
 /** Makes a function `async` (no edit when it already is). */
 export function makeAsync(

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { initSync, parse } from 'es-module-lexer';
 
-import { LruCache } from '../util/lru-cache.js';
+import { dependOnFile, FileBackedCache } from './file-backed-cache.js';
 
 /** What es-module-lexer tells about one file: enough to follow an ES module's graph without parsing it. */
 export interface LexedFile {
@@ -14,11 +14,16 @@ export interface LexedFile {
 }
 
 let lexerReady = false;
-const lexed = new LruCache<string, LexedFile | null>(2_000);
+const lexed = new FileBackedCache<string, LexedFile | null>(2_000);
 
-/** Lexes a file once per process; undefined when it cannot be read or is not parsable as a module. */
+/** Lexes a file once while it is unchanged; undefined when it cannot be read or is not parsable as a module. */
 export function lexFile(path: string): LexedFile | undefined {
-  return lexed.getOrCreate(path, () => lexUncached(path)) ?? undefined;
+  return (
+    lexed.get(path, () => {
+      dependOnFile(path);
+      return lexUncached(path);
+    }) ?? undefined
+  );
 }
 
 export function hasModuleSyntax(path: string): boolean {

@@ -1,54 +1,104 @@
 import { dirname, join, relative, sep } from 'node:path';
 
+import semver from 'semver';
+
 import { isRecord, readJsonFile } from '../util/json-file.js';
-import { LruCache } from '../util/lru-cache.js';
+import { dependOnFile, FileBackedCache } from './file-backed-cache.js';
 
 /**
- * The version npm recorded for a dependency in package-lock.json (lockfile v2/v3: `packages["node_modules/x"]`).
- * Used when the package is not installed (a CI lint step that runs before `npm install`): the lockfile says what
- * will be deployed more precisely than the package.json range.
+ * What npm recorded in package-lock.json (lockfile v2/v3: `packages["node_modules/x"]`; v1: `dependencies`).
+ * The lockfile never reaches a Twilio deploy: it only tells what a local `npm ci` installs, and only while it
+ * agrees with package.json.
  */
-type LockedVersions = ReadonlyMap<string, string>;
+interface Lockfile {
+  /** Locked versions by lockfile key (`node_modules/x`, `<workspace>/node_modules/x`). */
+  readonly versions: ReadonlyMap<string, string>;
+  /** Each package entry's own declared ranges (`packages[""].dependencies` for the root), when recorded. */
+  readonly declaredRanges: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
 
-const lockfiles = new LruCache<string, LockedVersions | null>(200);
+const lockfiles = new FileBackedCache<string, Lockfile | null>(200);
 
 /**
- * The locked version of `name` for the package whose package.json is at `packageJsonPath`. The lockfile is
- * looked for next to it and then upwards (npm workspaces keep one lockfile at the root, with entries under
- * `<workspace>/node_modules/x` for versions that differ from the hoisted one).
+ * The locked version of `name` for the package whose package.json is at `packageJsonPath`, as recorded. The
+ * lockfile is looked for next to it and then upwards (npm workspaces keep one lockfile at the root, with
+ * entries under `<workspace>/node_modules/x` for versions that differ from the hoisted one).
  */
 export function lockedVersion(packageJsonPath: string, name: string): string | undefined {
+  return findLockEntry(packageJsonPath, name)?.version;
+}
+
+/**
+ * The locked version of `name`, only when the lockfile agrees with the range package.json declares now: a
+ * lockfile whose entry for this package declares a different range, or whose version the range does not
+ * admit, is stale (package.json was edited without `npm install`) and says nothing.
+ */
+export function currentLockedVersion(packageJsonPath: string, name: string, declaredRange: string): string | undefined {
+  const entry = findLockEntry(packageJsonPath, name);
+  if (!entry) return undefined;
+  const recorded = entry.declaredRanges?.get(name);
+  if (entry.declaredRanges && recorded !== declaredRange) return undefined;
+  const range = semver.validRange(declaredRange);
+  if (range !== null && semver.valid(entry.version) && !semver.satisfies(entry.version, range)) return undefined;
+  return entry.version;
+}
+
+interface LockEntry {
+  readonly version: string;
+  readonly declaredRanges: ReadonlyMap<string, string> | undefined;
+}
+
+function findLockEntry(packageJsonPath: string, name: string): LockEntry | undefined {
   const packageDirectory = dirname(packageJsonPath);
   for (let current = packageDirectory; ; current = dirname(current)) {
-    const versions = readLockfile(join(current, 'package-lock.json'));
-    if (versions) {
+    const lockfile = readLockfile(join(current, 'package-lock.json'));
+    if (lockfile) {
       const workspace = relative(current, packageDirectory).split(sep).join('/');
-      const nested = workspace ? versions.get(`${workspace}/node_modules/${name}`) : undefined;
-      return nested ?? versions.get(`node_modules/${name}`);
+      const nested = workspace ? lockfile.versions.get(`${workspace}/node_modules/${name}`) : undefined;
+      const version = nested ?? lockfile.versions.get(`node_modules/${name}`);
+      return version === undefined ? undefined : { version, declaredRanges: lockfile.declaredRanges.get(workspace) };
     }
     if (dirname(current) === current) return undefined;
   }
 }
 
-function readLockfile(path: string): LockedVersions | undefined {
-  return lockfiles.getOrCreate(path, () => parseLockfile(path)) ?? undefined;
+function readLockfile(path: string): Lockfile | undefined {
+  return (
+    lockfiles.get(path, () => {
+      dependOnFile(path);
+      return parseLockfile(path);
+    }) ?? undefined
+  );
 }
 
-function parseLockfile(path: string): LockedVersions | null {
+function parseLockfile(path: string): Lockfile | null {
   const json = readJsonFile(path);
   if (!isRecord(json)) return null;
   const versions = new Map<string, string>();
+  const declaredRanges = new Map<string, ReadonlyMap<string, string>>();
   if (isRecord(json.packages)) {
     for (const [key, value] of Object.entries(json.packages)) {
-      if (isRecord(value) && typeof value.version === 'string') versions.set(key, value.version);
+      if (!isRecord(value)) continue;
+      if (typeof value.version === 'string') versions.set(key, value.version);
+      // A project's own entry ("" or a workspace folder) records the ranges package.json had at install time.
+      if (!key.includes('node_modules/') && key !== 'node_modules') {
+        const ranges = new Map<string, string>();
+        for (const field of ['dependencies', 'optionalDependencies', 'devDependencies'] as const) {
+          const declared = value[field];
+          if (!isRecord(declared)) continue;
+          for (const [name, range] of Object.entries(declared)) if (typeof range === 'string' && !ranges.has(name)) ranges.set(name, range);
+        }
+        const hasRanges = ['dependencies', 'optionalDependencies', 'devDependencies'].some((field) => isRecord(value[field]));
+        if (hasRanges) declaredRanges.set(key, ranges);
+      }
     }
   } else if (isRecord(json.dependencies)) {
-    // Lockfile v1 (npm 6): top-level `dependencies[name].version`.
+    // Lockfile v1 (npm 6): top-level `dependencies[name].version`; no record of the declared ranges.
     for (const [name, value] of Object.entries(json.dependencies)) {
       if (isRecord(value) && typeof value.version === 'string') versions.set(`node_modules/${name}`, value.version);
     }
   }
-  return versions;
+  return { versions, declaredRanges };
 }
 
 export function clearLockfileCache(): void {

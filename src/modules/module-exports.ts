@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 
-import { LruCache } from '../util/lru-cache.js';
+import { FileBackedCache } from './file-backed-cache.js';
 import { lexFile } from './lexed-file.js';
 import { resolveImport } from './module-resolution.js';
 
@@ -25,11 +25,11 @@ export function hasExport(exports: ModuleExports, name: string): boolean | undef
 /** `export * from` chains are followed this deep (got's index re-exports a few levels). */
 const MAX_STAR_DEPTH = 6;
 
-const exportsByPath = new LruCache<string, ModuleExports>(2_000);
+const exportsByPath = new FileBackedCache<string, ModuleExports>(2_000);
 
 /** The exports of the ES module at `path`, following `export * from` re-exports. */
 export function moduleExports(path: string): ModuleExports {
-  return exportsByPath.getOrCreate(path, () => collectExports(path, 0, new Set()));
+  return exportsByPath.get(path, () => collectExports(path, 0, new Set()));
 }
 
 function collectExports(path: string, depth: number, seen: Set<string>): ModuleExports {

@@ -1,11 +1,13 @@
 import { statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { extname } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 
 import { ResolverFactory } from 'oxc-resolver';
 
-import { LruCache } from '../util/lru-cache.js';
+import { packageNameOf } from './esm-only-packages.js';
+import { dependOnFile, FileBackedCache } from './file-backed-cache.js';
 import { hasModuleSyntax } from './lexed-file.js';
+import { findNearestPackageJson } from './package-json.js';
 import { hasRequireEsm, type TwilioRuntime } from './twilio-runtime.js';
 
 /** What `require(specifier)` loads, as far as the module system is concerned. */
@@ -30,7 +32,7 @@ const REQUIRE_EXTENSIONS = ['.js', '.json', '.node'];
 const NOT_EXPORTED = /is not exported under the conditions/;
 
 const resolvers = new Map<string, ResolverFactory>();
-const resolutions = new LruCache<string, Resolution>(4_000);
+const resolutions = new FileBackedCache<string, Resolution>(4_000);
 
 function resolverFor(conditions: readonly string[]): ResolverFactory {
   const key = conditions.join(',');
@@ -51,12 +53,43 @@ function resolverFor(conditions: readonly string[]): ResolverFactory {
 
 /**
  * Resolves `specifier` from `directory` as the runtime's `require()` would, and classifies the file.
- * Cached per process by directory, specifier and conditions; never throws.
+ * Cached by directory, specifier and conditions while the package's package.json (or, for a package that is not
+ * installed, the place npm would install it) is unchanged; never throws.
  */
 export function resolveRequire(directory: string, specifier: string, runtime: TwilioRuntime): Resolution {
   const conditions = requireConditions(runtime);
   const key = `${conditions.join(',')}\0${directory}\0${specifier}`;
-  return resolutions.getOrCreate(key, () => resolveUncached(directory, specifier, conditions));
+  return resolutions.get(
+    key,
+    () => {
+      const resolution = resolveUncached(directory, specifier, conditions);
+      dependOnResolution(directory, specifier, resolution);
+      return resolution;
+    },
+    // oxc-resolver caches package.json files and directories itself: a changed install must reach it too.
+    clearResolverCaches,
+  );
+}
+
+/**
+ * The files a resolution stays true with: the resolved package's package.json (a reinstall rewrites it), or,
+ * for a package that is not installed, `node_modules/<name>/package.json` next to the nearest package.json,
+ * where `npm install` puts it (an install somewhere else, by hand, is not watched).
+ */
+function dependOnResolution(directory: string, specifier: string, resolution: Resolution): void {
+  if (resolution.kind === 'builtin') return;
+  if (resolution.kind !== 'missing') {
+    dependOnFile(resolution.packageJsonPath ?? resolution.path);
+    return;
+  }
+  const name = packageNameOf(specifier);
+  if (name === undefined) return;
+  const manifest = findNearestPackageJson(directory);
+  dependOnFile(join(manifest ? dirname(manifest.path) : directory, 'node_modules', name, 'package.json'));
+}
+
+function clearResolverCaches(): void {
+  for (const resolver of resolvers.values()) resolver.clearCache();
 }
 
 /** Resolves an `import` of `specifier` from `directory` (to follow an ES module's own imports). */
@@ -120,5 +153,5 @@ function isSmallEnoughToDetect(path: string): boolean {
 
 export function clearResolutionCache(): void {
   resolutions.clear();
-  for (const resolver of resolvers.values()) resolver.clearCache();
+  clearResolverCaches();
 }

@@ -2,22 +2,22 @@ import { dirname } from 'node:path';
 
 import { parse, type Node } from 'acorn';
 
-import { LruCache } from '../util/lru-cache.js';
+import { dependOnFile, FileBackedCache } from './file-backed-cache.js';
 import { lexFile } from './lexed-file.js';
 import { resolveImport } from './module-resolution.js';
 
 /** A graph bigger than this is not walked to the end: the answer is "not found" rather than a slow lint. */
 const MAX_GRAPH_FILES = 400;
 
-const graphs = new LruCache<string, string | null>(1_000);
-const files = new LruCache<string, boolean>(4_000);
+const graphs = new FileBackedCache<string, string | null>(1_000);
+const files = new FileBackedCache<string, boolean>(4_000);
 
 /**
  * The first file in the static import graph of the ES module at `entry` that uses top-level await, or undefined.
  * `require()` of such a graph throws ERR_REQUIRE_ASYNC_MODULE even where require(esm) exists.
  */
 export function findTopLevelAwait(entry: string): string | undefined {
-  return graphs.getOrCreate(entry, () => walkGraph(entry)) ?? undefined;
+  return graphs.get(entry, () => walkGraph(entry)) ?? undefined;
 }
 
 function walkGraph(entry: string): string | null {
@@ -40,7 +40,8 @@ function walkGraph(entry: string): string | null {
 }
 
 function fileHasTopLevelAwait(path: string, source: string): boolean {
-  return files.getOrCreate(path, () => {
+  return files.get(path, () => {
+    dependOnFile(path);
     if (!/\bawait\b/.test(source)) return false; // most files: no parse needed
     try {
       const program = parse(source, { ecmaVersion: 'latest', sourceType: 'module', allowHashBang: true });

@@ -26,11 +26,44 @@ export function hasRequireEsm(runtime: TwilioRuntime): boolean {
   return runtime === 'node22' || runtime === 'node24';
 }
 
-/** The runtime from ESLint's shared settings, or the default when it is absent or not a known name. */
+/**
+ * Runtimes older than node18 that `.twilioserverlessrc` files still name. Twilio no longer deploys them (node18
+ * deploys fail since 2025-11-10; node14 and node16 were retired before it). Their Node has no require(esm), as
+ * node18 has none, so the rules judge them as node18, and the messages say so.
+ */
+export const RETIRED_RUNTIMES = ['node14', 'node16'] as const;
+export type RetiredRuntime = (typeof RETIRED_RUNTIMES)[number];
+
+export function isRetiredRuntime(value: unknown): value is RetiredRuntime {
+  return typeof value === 'string' && (RETIRED_RUNTIMES as readonly string[]).includes(value);
+}
+
+/** The runtime the rules judge a declared runtime as: itself, or node18 for a retired one. */
+export function judgedRuntime(value: unknown): TwilioRuntime | undefined {
+  if (isTwilioRuntime(value)) return value;
+  return isRetiredRuntime(value) ? 'node18' : undefined;
+}
+
+/**
+ * The runtime from ESLint's shared settings, or the default when it is absent or not a known name. Settings name
+ * the runtime to judge; readProjectSettings has already mapped a retired one from `.twilioserverlessrc`.
+ */
 export function runtimeFromSettings(settings: Record<string, unknown> | undefined): TwilioRuntime {
   const ours = settings?.[SETTINGS_KEY];
   if (isRecord(ours) && isTwilioRuntime(ours.runtime)) return ours.runtime;
   return DEFAULT_RUNTIME;
+}
+
+/**
+ * The runtime as a message names it: `node22`, or, when `.twilioserverlessrc` named a retired runtime
+ * (readProjectSettings keeps it as `declaredRuntime`), what that means on Twilio.
+ */
+export function runtimeLabel(settings: Record<string, unknown> | undefined): string {
+  const ours = settings?.[SETTINGS_KEY];
+  const runtime = runtimeFromSettings(settings);
+  if (!isRecord(ours)) return runtime;
+  const declared = isRetiredRuntime(ours.declaredRuntime) ? ours.declaredRuntime : undefined;
+  return declared ? `${declared} (judged as ${runtime}: like it, ${declared} has no require(esm); Twilio no longer deploys ${declared}, so deploy with node22 or node24)` : runtime;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { dirname, extname, join, resolve } from 'node:path';
 
 import { isRecord, readJsonFile } from '../util/json-file.js';
-import { LruCache } from '../util/lru-cache.js';
+import { dependOnFile, FileBackedCache } from './file-backed-cache.js';
 import { findNearestPackageJson } from './package-json.js';
 
 /** How tsc emits a TypeScript file's imports, which decides whether they are `require()` calls at run time. */
@@ -15,7 +15,7 @@ export interface TypeScriptOutput {
 }
 
 const MAX_EXTENDS = 8;
-const byDirectory = new LruCache<string, TypeScriptOutput>(1_000);
+const byDirectory = new FileBackedCache<string, TypeScriptOutput>(1_000);
 
 const COMMONJS_OUTPUT: TypeScriptOutput = { importsBecomeRequire: true, keepsDynamicImport: false, module: 'commonjs' };
 
@@ -28,7 +28,7 @@ export function typeScriptOutput(filename: string): TypeScriptOutput {
   const extension = extname(filename);
   if (extension === '.mts') return { importsBecomeRequire: false, keepsDynamicImport: true, module: 'nodenext' };
   const directory = dirname(filename);
-  const fromConfig = byDirectory.getOrCreate(directory, () => outputForDirectory(directory));
+  const fromConfig = byDirectory.get(directory, () => outputForDirectory(directory));
   if (extension === '.cts' && fromConfig.keepsDynamicImport) return { ...fromConfig, importsBecomeRequire: true };
   return fromConfig;
 }
@@ -50,6 +50,7 @@ function outputForDirectory(directory: string): TypeScriptOutput {
 function findTsconfig(directory: string): string | undefined {
   for (let current = directory; ; current = dirname(current)) {
     const candidate = join(current, 'tsconfig.json');
+    dependOnFile(candidate);
     if (readJsonFile(candidate) !== undefined) return candidate;
     if (dirname(current) === current) return undefined;
   }
@@ -57,6 +58,7 @@ function findTsconfig(directory: string): string | undefined {
 
 /** `compilerOptions.module`, following relative `extends` (package `extends` are not followed). */
 function readModuleOption(path: string, depth: number): string | undefined {
+  dependOnFile(path);
   const json = readJsonFile(path);
   if (!isRecord(json)) return undefined;
   const options = json.compilerOptions;

@@ -29,6 +29,9 @@ const HANDLER_EXITS: ExitTexts = {
   rejects: 'the async handler',
 };
 
+/** The callback events that call or hand off the callback. */
+const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall']);
+
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
 export default createRule<Options, MessageIds>({
@@ -85,7 +88,7 @@ export default createRule<Options, MessageIds>({
             };
       reportIncompletePaths(flow, analysis, name, exits);
       for (const nested of handlerFlow.functions.values()) {
-        if (nested !== flow) checkHandedOffFunction(nested, analysis, name, handler.node);
+        if (nested !== flow) checkHandedOffFunction(nested, handlerFlow, analysis, name);
       }
       reportUnreachableCalls(handlerFlow, name);
     }
@@ -94,14 +97,26 @@ export default createRule<Options, MessageIds>({
      * A function handed to a one-shot API (`.then(fn)`, `create(opts, (err, message) => …)`) that calls back on
      * some of its paths is where the request gets answered: each of its other paths leaves the request open.
      */
-    function checkHandedOffFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, handler: FunctionNode): void {
+    function checkHandedOffFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string): void {
       const handoff = functionHandoff(flow.node);
-      if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handler)) return;
-      if (!answersSomewhere(flow)) return;
+      if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
+      if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
       reportIncompletePaths(flow, analysis, name, {
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
       });
+    }
+
+    /**
+     * A continuation set up by a function that then calls back synchronously on every path needs no answer of its
+     * own: the response is sent before it runs (the work it does is cut off, which no-floating-promises reports).
+     */
+    function answeredAroundIt(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
+      const outerNode = enclosingFunction(flow.node);
+      const outer = outerNode && handlerFlow.functions.get(outerNode);
+      if (!outer) return false;
+      const { outStates } = analysis.solveCompletion(outer, 'called');
+      return outer.codePath.returnedSegments.length > 0 && outer.codePath.returnedSegments.every((segment) => outStates.get(segment) === true);
     }
 
     /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */
@@ -115,9 +130,7 @@ export default createRule<Options, MessageIds>({
 
     /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
     function answersSomewhere(flow: FunctionFlow): boolean {
-      return [...flow.segments.values()].some((record) =>
-        record.events.some((event) => event.kind !== 'statement' && event.kind !== 'throwable'),
-      );
+      return [...flow.segments.values()].some((record) => record.events.some((event) => ANSWERING_EVENTS.has(event.kind)));
     }
 
     function usesCallback(handlerFlow: HandlerFlow): boolean {

@@ -6,6 +6,12 @@ import { readFileSync } from 'node:fs';
  */
 export function parseJsonWithComments(text: string): unknown {
   try {
+    // Most files (package.json, lockfiles of megabytes) are strict JSON: no need to scan them character by character.
+    return JSON.parse(text);
+  } catch {
+    // Comments or trailing commas: strip them below.
+  }
+  try {
     return JSON.parse(toStrictJson(text));
   } catch {
     return undefined;

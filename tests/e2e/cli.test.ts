@@ -88,6 +88,14 @@ describe('the eslint CLI with configs.recommended', () => {
         line: 11,
         column: 3,
       },
+      // On the path where the fetch succeeded, nothing answers if the update rejects.
+      {
+        file: 'functions/admin/reset-counter.protected.js',
+        ruleId: 'twilio-functions/require-catch-callback',
+        messageId: 'unguardedAwait',
+        line: 11,
+        column: 3,
+      },
       {
         file: 'functions/admin/reset-counter.protected.js',
         ruleId: 'twilio-functions/no-code-after-callback',

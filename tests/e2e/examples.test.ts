@@ -29,6 +29,13 @@ async function lintExamples(ruleIds: readonly string[] = CALLBACK_RULES): Promis
 }
 
 describe('the example project', () => {
+  it('shows the deploy rules: an ES module required, a package that is not deployed', async () => {
+    expect(await lintExamples(['twilio-functions/no-esm-require', 'twilio-functions/no-undeployed-require'])).toEqual([
+      'functions/send-with-got.js:5:13 twilio-functions/no-esm-require namespaceAsDefault',
+      'functions/slug.js:4:17 twilio-functions/no-undeployed-require notDeclared',
+    ]);
+  });
+
   it('shows every kind of callback finding, and none in the correct files', async () => {
     expect(await lintExamples()).toEqual([
       'functions/broadcast.private.js:8:5 twilio-functions/require-callback unreachableInUncalledFunction',

@@ -45,7 +45,9 @@ describe('no-esm-require and eslint --cache', () => {
 
   /** One `eslint --cache` run, its config built the way a project's eslint.config.js would build it. */
   async function lintWithCache(settings: Record<string, unknown>): Promise<string[]> {
-    const config: Linter.Config[] = [...plugin.configs.recommended, { settings: { 'twilio-functions': settings } }];
+    // The handler here is about packages; how it waits for its Promises is other tests' business.
+    const promiseRulesOff = { 'twilio-functions/no-floating-promises': 'off', 'twilio-functions/require-catch-callback': 'off' } as const;
+    const config: Linter.Config[] = [...plugin.configs.recommended, { rules: promiseRulesOff, settings: { 'twilio-functions': settings } }];
     const eslint = new ESLint({
       cwd: project,
       overrideConfigFile: true,
@@ -70,8 +72,8 @@ describe('no-esm-require and eslint --cache', () => {
   it('a runtime change invalidates the cached result', async () => {
     writePackageJson('7.1.1');
     writeFileSync(join(project, '.twilioserverlessrc'), '{ "runtime": "node22" }');
-    // On node22, require(esm) returns the namespace and `pRetry(…)` is reported at the call.
-    expect(await lintWithCache({ ...readProjectSettings(project) })).toEqual(['twilio-functions/no-esm-require:3']);
+    // On node22, require(esm) returns the namespace and `pRetry(…)` fails: reported at the require, naming the call.
+    expect(await lintWithCache({ ...readProjectSettings(project) })).toEqual(['twilio-functions/no-esm-require:1']);
     writeFileSync(join(project, '.twilioserverlessrc'), '{ "runtime": "node18" }');
     expect(await lintWithCache({ ...readProjectSettings(project) })).toEqual(['twilio-functions/no-esm-require:1']);
   });

@@ -51,6 +51,7 @@ function data(overrides: Record<string, string>): Record<string, string> {
     name: source,
     file: '',
     advice: '',
+    use: '',
     ...overrides,
   };
 }
@@ -87,7 +88,12 @@ js.run('no-esm-require (espree)', rule, {
       settings: node22,
       code: "const queryString = require('query-string');\nexports.handler = (context, event, callback) => callback(null, queryString.parse(event.q));",
     },
-    { name: 'not installed: lockfile pins the CommonJS major', filename: NOT_INSTALLED, settings: node18, code: "require('execa')('ls');" },
+    {
+      name: 'not installed: a stale lockfile (chalk 5.3.0, outside ^4.1.0) says nothing about the deploy',
+      filename: NOT_INSTALLED,
+      settings: node18,
+      code: "const chalk = require('chalk');\nchalk.red('x');",
+    },
     { name: 'not installed: git dependency is unknown', filename: NOT_INSTALLED, settings: node18, code: "require('nanoid');" },
     { name: 'not installed: package not in the table', filename: NOT_INSTALLED, settings: node18, code: "require('left-pad');" },
     { name: 'not installed: not declared', filename: NOT_INSTALLED, settings: node18, code: "require('p-map');" },
@@ -130,7 +136,7 @@ js.run('no-esm-require (espree)', rule, {
       errors: [{ messageId: 'requireEsm', line: 1, column: 19 }],
     },
     {
-      name: 'node22: calling the namespace is reported at the use; same fix, plus require().default',
+      name: 'node22: calling the namespace is reported at the require, naming the use; same fix, plus require().default',
       filename: INSTALLED,
       settings: node22,
       code: lines(
@@ -148,9 +154,9 @@ js.run('no-esm-require (espree)', rule, {
       errors: [
         {
           messageId: 'namespaceAsDefault',
-          line: 3,
-          column: 18,
-          data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0' }),
+          line: 1,
+          column: 20,
+          data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0', use: '`esmDefault(…)` on line 3' }),
           suggestions: [
             {
               messageId: 'suggestRequireDefault',
@@ -184,10 +190,11 @@ js.run('no-esm-require (espree)', rule, {
       errors: [
         {
           messageId: 'namespaceAsDefault',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 11,
+          line: 1,
+          column: 13,
+          endLine: 1,
+          endColumn: 27,
+          data: data({ source: 'got', name: 'got', runtime: 'node22', version: ' ^14.0.0 (package.json)', use: '`got.post` on line 3', advice: ' Or use the global `fetch()`, or got@11 (11.8.6).' }),
           suggestions: [
             {
               messageId: 'suggestRequireDefault',
@@ -215,9 +222,9 @@ js.run('no-esm-require (espree)', rule, {
       errors: [
         {
           messageId: 'namespaceAsDefault',
-          line: 3,
-          column: 18,
-          data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0' }),
+          line: 1,
+          column: 44,
+          data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0', use: '`esmDefault(…)` on line 3' }),
           suggestions: [
             {
               messageId: 'suggestRequireDefault',
@@ -534,8 +541,8 @@ js.run('no-esm-require (espree)', rule, {
       errors: [
         {
           messageId: 'namespaceAsDefault',
-          line: 2,
-          column: 1,
+          line: 1,
+          column: 20,
           suggestions: [{ messageId: 'suggestRequireDefault', output: "const moduleSync = require('module-sync').default;\nmoduleSync();" }],
         },
       ],
@@ -549,9 +556,10 @@ js.run('no-esm-require (espree)', rule, {
       errors: [
         {
           messageId: 'namespaceAsDefault',
-          line: 3,
-          column: 18,
-          endColumn: 26,
+          line: 1,
+          column: 13,
+          endColumn: 32,
+          data: data({ source: 'esm-star', name: 'lib', runtime: 'node22', version: ' 1.0.0', use: '`lib.post` on line 3' }),
           suggestions: [
             {
               messageId: 'suggestRequireDefault',
@@ -570,11 +578,18 @@ js.run('no-esm-require (espree)', rule, {
       errors: [{ messageId: 'requireEsm', line: 1, column: 16, data: data({ source: 'p-retry', version: ' ^5.0.0 (package.json)', name: 'pRetry', advice: ' Or use p-retry@4 (4.6.2).' }) }],
     },
     {
-      name: 'not installed: the lockfile version wins over the range',
+      name: 'not installed: the deploy installs the newest version the range admits, whatever the lockfile pins',
       filename: NOT_INSTALLED,
       settings: node18,
-      code: "const chalk = require('chalk');\nchalk.red('x');",
-      errors: [{ messageId: 'requireEsm', line: 1, column: 15, data: data({ source: 'chalk', version: ' 5.3.0 (package-lock.json)', name: 'chalk', advice: ' Or use chalk@4 (4.1.2).' }) }],
+      code: "require('execa')('ls');",
+      errors: [
+        {
+          messageId: 'requireEsm',
+          line: 1,
+          column: 1,
+          data: data({ source: 'execa', version: ' ^5.0.0 || ^6.0.0 (package.json)', name: "require('execa')", advice: ' Or use execa@5 (5.1.1).' }),
+        },
+      ],
     },
     {
       name: 'not installed: the nearest package.json governs',
@@ -695,7 +710,7 @@ ts.run('no-esm-require (typescript-eslint parser)', rule, {
       filename: TS_COMMONJS,
       settings: node22,
       code: "import esmDefault = require('esm-default');\nesmDefault('x');",
-      errors: [{ messageId: 'namespaceAsDefault', line: 2, column: 1 }],
+      errors: [{ messageId: 'namespaceAsDefault', line: 1, column: 21, data: data({ name: 'esmDefault', runtime: 'node22', version: ' 2.0.0', use: '`esmDefault(…)` on line 2', advice: ' With `module: commonjs` tsc compiles `import()` back into `require()`: set `module` to `node16` or `nodenext` first.' }) }],
     },
     {
       name: 'module commonjs: require() is reported without an import() fix',

@@ -1,0 +1,69 @@
+import { isBuiltin } from 'node:module';
+
+import semver from 'semver';
+
+import { packageNameOf } from './esm-only-packages.js';
+import { findNearestPackageJson, type PackageJson } from './package-json.js';
+
+/**
+ * Packages that are part of every Twilio build whether declared or not (Twilio docs, Functions "Dependencies",
+ * "Default Dependencies"; `@twilio/runtime-handler` is platform-managed on node24).
+ */
+export const PLATFORM_PACKAGES: ReadonlySet<string> = new Set(['twilio', '@twilio/runtime-handler']);
+
+/**
+ * The dependencies of the newest `twilio` of each major (`npm view twilio@<major> dependencies`, 3.84.1,
+ * 4.23.0, 5.x). npm hoists them next to `twilio` in the build's node_modules, so an undeclared
+ * `require('axios')` is found once deployed: fragile (twilio 4 dropped lodash), but not `Cannot find module`.
+ */
+const TWILIO_DEPENDENCIES: ReadonlyMap<number, ReadonlySet<string>> = new Map([
+  [3, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'lodash', 'q', 'qs', 'rootpath', 'scmp', 'url-parse', 'xmlbuilder'])],
+  [4, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'qs', 'scmp', 'url-parse', 'xmlbuilder'])],
+  [5, new Set(['axios', 'dayjs', 'https-proxy-agent', 'jsonwebtoken', 'qs', 'scmp', 'xmlbuilder'])],
+]);
+const NEWEST_TWILIO_MAJOR = 5;
+
+/**
+ * What a deploy does with a `require(specifier)` from a file in `directory`. The Serverless Toolkit sends
+ * Twilio's build only the `dependencies` of the project's package.json, as name → range; no lockfile and no
+ * `devDependencies` (`@twilio-labs/serverless-api`, `getDependencies`).
+ */
+export type DeployedDependency =
+  /** Not a package: a builtin, a relative or absolute path, a URL or `#import`. */
+  | { readonly kind: 'not-a-package' }
+  /** `twilio`, `@twilio/runtime-handler`: always there. */
+  | { readonly kind: 'platform'; readonly name: string }
+  /** No package.json governs the file (a Console-only service declares its dependencies in the Console). */
+  | { readonly kind: 'no-manifest'; readonly name: string }
+  /** Deployed: the build installs the newest version `range` admits. */
+  | { readonly kind: 'deployed'; readonly name: string; readonly manifest: PackageJson; readonly range: string }
+  /** Not declared, but a dependency of the `twilio` the build installs: found once deployed, hoisted. */
+  | { readonly kind: 'through-twilio'; readonly name: string; readonly manifest: PackageJson }
+  /** Not deployed: `devOnly` when it is in `devDependencies` (installed locally, never deployed). */
+  | { readonly kind: 'not-deployed'; readonly name: string; readonly manifest: PackageJson; readonly devOnly: boolean };
+
+export function deployedDependency(directory: string, specifier: string): DeployedDependency {
+  if (isBuiltin(specifier) || specifier.startsWith('node:')) return { kind: 'not-a-package' };
+  const name = packageNameOf(specifier);
+  if (name === undefined) return { kind: 'not-a-package' };
+  if (PLATFORM_PACKAGES.has(name)) return { kind: 'platform', name };
+  const manifest = findNearestPackageJson(directory);
+  if (!manifest) return { kind: 'no-manifest', name };
+  // A package requiring itself by name resolves to its own folder, deployed or not.
+  if (manifest.name === name) return { kind: 'not-a-package' };
+  const range = manifest.dependencies.get(name);
+  if (range !== undefined) return { kind: 'deployed', name, manifest, range };
+  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name)) return { kind: 'through-twilio', name, manifest };
+  return { kind: 'not-deployed', name, manifest, devOnly: manifest.devDependencies.has(name) };
+}
+
+/** The dependencies of the newest `twilio` major a range admits; the newest known major when undeclared. */
+function twilioDependencies(range: string | undefined): ReadonlySet<string> | undefined {
+  if (range === undefined || range.trim() === 'latest') return TWILIO_DEPENDENCIES.get(NEWEST_TWILIO_MAJOR);
+  const valid = semver.validRange(range.trim());
+  if (valid === null) return undefined;
+  for (let major = NEWEST_TWILIO_MAJOR; major >= 3; major -= 1) {
+    if (semver.intersects(valid, `${major}.x`)) return TWILIO_DEPENDENCIES.get(major);
+  }
+  return undefined;
+}

@@ -1,0 +1,235 @@
+import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { visitOwnBody } from '../util/visit-own-body.js';
+import { initializerOf, isGlobalName, requiredPackage, requireSpecifierOf } from './module-bindings.js';
+import { chainOf } from './promise-chain.js';
+
+/** twilio-node's REST verbs: each returns a Promise, and takes an optional node-style callback last. */
+const TWILIO_VERBS = new Set(['create', 'fetch', 'update', 'remove', 'list', 'page', 'getPage', 'each']);
+const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'all']);
+const AIRTABLE_METHODS = new Set(['create', 'update', 'replace', 'destroy', 'find', 'all', 'firstPage']);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject']);
+const HTTP_PACKAGES = new Set(['axios', 'got', 'node-fetch', 'ky', 'superagent', 'request-promise', 'request-promise-native']);
+/** How far a member/call chain is walked down to its root (`client.a.b(x).c.d(y).create()`). */
+const MAX_CHAIN = 24;
+
+/**
+ * What makes an expression a Promise, in words for a message (`a Twilio REST call`), when the plugin can tell
+ * without types: twilio-node verbs on a client, HTTP clients, SendGrid and Airtable without a node-style callback,
+ * same-file async functions and functions that return a Promise, chains, combinators, `new Promise`, `import()`,
+ * async IIFEs and `array.map(async …)`.
+ */
+export function knownProducer(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  const expression = skipTransparentWrappers(node);
+  if (expression.type === AST_NODE_TYPES.ImportExpression) return '`import()`';
+  if (expression.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipTransparentWrappers(expression.callee);
+    if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise') return undefined;
+    // `new Promise(() => null)` starts no work that could be cut off; an executor that calls something does.
+    const [executor] = expression.arguments;
+    return executor && isFunctionNode(executor) && !callsAnything(executor) ? undefined : '`new Promise()`';
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const { root, links } = chainOf(expression);
+  if (links.length > 0) return knownProducer(root, sourceCode) ?? 'a promise chain';
+  return callProducer(expression, sourceCode);
+}
+
+function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
+  const callee = skipTransparentWrappers(call.callee);
+  if (isFunctionNode(callee)) return callee.async ? 'an async function' : undefined;
+  if (callee.type === AST_NODE_TYPES.Identifier) return identifierCallProducer(call, callee, sourceCode);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberPropertyName(callee);
+  if (method === undefined) return undefined;
+  const object = skipTransparentWrappers(callee.object);
+  if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
+    return `\`Promise.${method}()\``;
+  }
+  if ((method === 'map' || method === 'flatMap') && isAsyncFunction(call.arguments[0])) return `\`${method}(async …)\``;
+  if (TWILIO_VERBS.has(method) && (method === 'each' || !endsWithCallback(call, sourceCode)) && isTwilioRooted(object, sourceCode)) {
+    return 'a Twilio REST call';
+  }
+  const pkg = requiredPackage(object, sourceCode);
+  if (pkg !== undefined && HTTP_PACKAGES.has(pkg) && HTTP_METHODS.has(method)) return 'an HTTP request';
+  if (pkg === '@sendgrid/mail' && (method === 'send' || method === 'sendMultiple') && !endsWithCallback(call, sourceCode)) {
+    return 'a SendGrid request';
+  }
+  if (AIRTABLE_METHODS.has(method) && !endsWithCallback(call, sourceCode) && isAirtableRooted(object, sourceCode)) return 'an Airtable request';
+  if (isAxiosInstance(object, sourceCode) && HTTP_METHODS.has(method)) return 'an HTTP request';
+  return undefined;
+}
+
+function identifierCallProducer(
+  call: TSESTree.CallExpression,
+  callee: TSESTree.Identifier,
+  sourceCode: TSESLint.SourceCode,
+): string | undefined {
+  if (callee.name === 'fetch' && isGlobalName(callee, sourceCode)) return 'an HTTP request';
+  const pkg = requiredPackage(callee, sourceCode);
+  if (pkg !== undefined) return HTTP_PACKAGES.has(pkg) ? 'an HTTP request' : undefined;
+  if (isAxiosInstance(callee, sourceCode)) return 'an HTTP request';
+  const fn = localFunction(callee, sourceCode);
+  if (!fn) return undefined;
+  if (fn.async) return `\`${callee.name}()\`, an async function`;
+  return returnsPromise(fn, sourceCode) ? `\`${callee.name}()\`, which returns a Promise` : undefined;
+}
+
+/** The function a name is bound to in this file: `function f() {}` or `const f = () => {}`. */
+export function localFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) return definition.node as FunctionNode;
+  if (definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
+  const init = initializerOf(identifier, sourceCode);
+  const value = init && skipTransparentWrappers(init);
+  return isFunctionNode(value) ? value : undefined;
+}
+
+const returnsPromiseCache = new WeakMap<FunctionNode, boolean>();
+
+/** A plain function whose body returns a Promise on some `return` (`return new Promise(…)`, `return fetch(…)`). */
+function returnsPromise(fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  const known = returnsPromiseCache.get(fn);
+  if (known !== undefined) return known;
+  returnsPromiseCache.set(fn, false); // recursion: assume not while deciding
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
+  const result = returned.some((argument) => knownProducer(argument, sourceCode) !== undefined);
+  returnsPromiseCache.set(fn, result);
+  return result;
+}
+
+function ownReturnArguments(body: TSESTree.BlockStatement): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  const pending: TSESTree.Node[] = [...body.body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) {
+      if (node.argument) found.push(node.argument);
+      continue;
+    }
+    for (const child of statementChildren(node)) pending.push(child);
+  }
+  return found;
+}
+
+/** The statements directly inside a statement (not inside nested functions). */
+function statementChildren(node: TSESTree.Node): TSESTree.Node[] {
+  switch (node.type) {
+    case AST_NODE_TYPES.BlockStatement:
+      return node.body;
+    case AST_NODE_TYPES.IfStatement:
+      return [node.consequent, ...(node.alternate ? [node.alternate] : [])];
+    case AST_NODE_TYPES.TryStatement:
+      return [node.block, ...(node.handler ? [node.handler.body] : []), ...(node.finalizer ? [node.finalizer] : [])];
+    case AST_NODE_TYPES.SwitchStatement:
+      return node.cases.flatMap((switchCase) => switchCase.consequent);
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.WhileStatement:
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.LabeledStatement:
+      return [node.body];
+    default:
+      return [];
+  }
+}
+
+function callsAnything(fn: FunctionNode): boolean {
+  let calls = false;
+  visitOwnBody(fn.body, (node) => {
+    calls ||= node.type === AST_NODE_TYPES.CallExpression || node.type === AST_NODE_TYPES.NewExpression;
+  });
+  return calls;
+}
+
+function isAsyncFunction(node: TSESTree.Node | undefined): boolean {
+  return node !== undefined && isFunctionNode(node) && node.async;
+}
+
+/**
+ * A node-style callback last: `create(opts, (err, message) => …)`, `create(opts, callback)`, or a lone argument
+ * that is a function of this file (`list(onPage)`); a lone name is otherwise the options (`create(params)`).
+ */
+function endsWithCallback(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const last = call.arguments.at(-1);
+  if (!last) return false;
+  const value = skipTransparentWrappers(last);
+  if (isFunctionNode(value)) return true;
+  if (value.type !== AST_NODE_TYPES.Identifier || value.name === 'undefined') return false;
+  return call.arguments.length > 1 || localFunction(value, sourceCode) !== undefined;
+}
+
+/**
+ * Whether a member/call chain starts from a Twilio client: `context.getTwilioClient()`, `require('twilio')(…)`,
+ * `new Twilio.Twilio(…)`, `Runtime.getSync()`, or a name holding one.
+ */
+function isTwilioRooted(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let current: TSESTree.Node = skipTransparentWrappers(node);
+  for (let step = 0; step < MAX_CHAIN; step++) {
+    if (isTwilioClient(current, sourceCode)) return true;
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparentWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipTransparentWrappers(current.callee);
+    else if (current.type === AST_NODE_TYPES.Identifier) {
+      const init = initializerOf(current, sourceCode);
+      if (!init) return false;
+      current = skipTransparentWrappers(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
+    } else return false;
+  }
+  return false;
+}
+
+function isTwilioClient(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (node.type === AST_NODE_TYPES.CallExpression) {
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression) {
+      const name = memberPropertyName(callee);
+      if (name === 'getTwilioClient') return true;
+      const object = skipTransparentWrappers(callee.object);
+      if (name === 'getSync' && object.type === AST_NODE_TYPES.Identifier && object.name === 'Runtime') return true;
+    }
+    return requireSpecifierOf(node) === undefined && isTwilioModule(callee, sourceCode);
+  }
+  if (node.type === AST_NODE_TYPES.NewExpression) {
+    const callee = skipTransparentWrappers(node.callee);
+    if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'Twilio') {
+      const object = skipTransparentWrappers(callee.object);
+      return (object.type === AST_NODE_TYPES.Identifier && object.name === 'Twilio') || isTwilioModule(object, sourceCode);
+    }
+    return isTwilioModule(callee, sourceCode);
+  }
+  return false;
+}
+
+function isTwilioModule(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'Twilio' && isGlobalName(value, sourceCode)) return true;
+  return requiredPackage(value, sourceCode) === 'twilio';
+}
+
+function isAirtableRooted(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  let current: TSESTree.Node = skipTransparentWrappers(node);
+  for (let step = 0; step < MAX_CHAIN; step++) {
+    if (current.type === AST_NODE_TYPES.NewExpression) return requiredPackage(current.callee, sourceCode) === 'airtable';
+    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparentWrappers(current.object);
+    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipTransparentWrappers(current.callee);
+    else if (current.type === AST_NODE_TYPES.Identifier) {
+      if (requiredPackage(current, sourceCode) === 'airtable') return true;
+      const init = initializerOf(current, sourceCode);
+      if (!init) return false;
+      current = skipTransparentWrappers(init);
+    } else return false;
+  }
+  return false;
+}
+
+/** `const api = axios.create({ … })`. */
+function isAxiosInstance(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  const value = skipTransparentWrappers(node);
+  if (value.type !== AST_NODE_TYPES.Identifier) return false;
+  const init = initializerOf(value, sourceCode);
+  if (init?.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(init.callee);
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'create' && requiredPackage(callee.object, sourceCode) === 'axios';
+}

@@ -1,0 +1,109 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { FlowEvent, FunctionFlow } from '../callback-flow/flow-events.js';
+import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
+import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import type { Listeners } from '../util/merge-listeners.js';
+import { chainOf, isChainReceiver } from './promise-chain.js';
+import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
+import { knownProducer } from './promise-producers.js';
+
+type Variable = TSESLint.Scope.Variable;
+
+/** A `.then`/`.catch`/`.finally` chain in a recorded function, with what becomes of it. */
+export interface PromiseChainSite {
+  readonly node: TSESTree.CallExpression;
+  readonly flow: FunctionFlow;
+  readonly fate: PromiseFate;
+}
+
+/** `(async () => { … })()` in a recorded function. */
+export interface AsyncIifeSite {
+  readonly node: TSESTree.CallExpression;
+  readonly fn: TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression;
+  readonly flow: FunctionFlow;
+  readonly fate: PromiseFate;
+}
+
+export interface PromiseRecorder {
+  readonly listeners: Listeners;
+  readonly chains: readonly PromiseChainSite[];
+  readonly asyncIifes: readonly AsyncIifeSite[];
+}
+
+/**
+ * Records the promise events of every function the callback engine records, in the same traversal and into the
+ * same segments: where a Promise starts without anything waiting for it, where a stored one is waited for, and
+ * every `await`. `usesCallback` tells the callback, its aliases and the functions that use it.
+ */
+export function recordPromiseFlow(
+  segments: SegmentRecorder<FlowEvent, FunctionFlow>,
+  sourceCode: TSESLint.SourceCode,
+  usesCallback: (node: TSESTree.Node) => boolean,
+): PromiseRecorder {
+  const chains: PromiseChainSite[] = [];
+  const asyncIifes: AsyncIifeSite[] = [];
+  /** Reads of variables that hold a started Promise, with the variable. */
+  const storedReads = new Map<TSESTree.Identifier, Variable>();
+
+  function onExpressionExit(node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression): void {
+    const flow = segments.current();
+    if (!flow || isChainReceiver(node)) return;
+    const callee = node.type === AST_NODE_TYPES.CallExpression ? skipTransparentWrappers(node.callee) : undefined;
+    // The callback itself, or a name for a function that uses it: the callback engine's events.
+    if (callee?.type === AST_NODE_TYPES.Identifier && usesCallback(callee)) return;
+    const fate = fateOf(node, sourceCode);
+    const chain = node.type === AST_NODE_TYPES.CallExpression ? chainOf(node) : undefined;
+    if (node.type === AST_NODE_TYPES.CallExpression && chain && chain.links.length > 0) chains.push({ node, flow, fate });
+    if (node.type === AST_NODE_TYPES.CallExpression && callee && isFunctionNode(callee) && callee.async && callee.type !== AST_NODE_TYPES.FunctionDeclaration) {
+      asyncIifes.push({ node, fn: callee, flow, fate });
+    }
+    if (fate.kind !== 'statement' && fate.kind !== 'voided' && fate.kind !== 'stored') return;
+    // An IIFE that answers is where the answer comes from (require-catch-callback judges its rejection).
+    if (callee && isFunctionNode(callee) && usesCallback(callee)) return;
+    // A chain with a link that answers is the answer itself, not work the answer could cut off.
+    if (chain?.links.some((link) => [link.onFulfilled, link.onRejected].some((handler) => handler && usesCallback(handler)))) return;
+    const producer = knownProducer(node, sourceCode) ?? forEachAsync(node, usesCallback);
+    if (producer === undefined && (node.type !== AST_NODE_TYPES.CallExpression || isConsoleCall(node))) return;
+    const key = fate.kind === 'stored' ? fate.variable : undefined;
+    if (key) {
+      for (const reference of key.references) {
+        if (reference.isRead()) storedReads.set(reference.identifier as TSESTree.Identifier, key);
+      }
+    }
+    segments.record({ kind: 'promiseStart', node, key, voided: fate.kind === 'voided', producer });
+  }
+
+  function onIdentifier(node: TSESTree.Identifier): void {
+    const key = storedReads.get(node);
+    if (key && segments.current() && settlesStoredPromise(node)) segments.record({ kind: 'promiseSettle', key, node });
+  }
+
+  return {
+    listeners: {
+      'CallExpression:exit': onExpressionExit,
+      'NewExpression:exit': onExpressionExit,
+      'ImportExpression:exit': onExpressionExit,
+      Identifier: onIdentifier,
+      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => segments.record({ kind: 'await', node }),
+    },
+    chains,
+    asyncIifes,
+  };
+}
+
+/** `items.forEach(async (item) => …)`: forEach drops every Promise the function returns. */
+function forEachAsync(node: TSESTree.Node, usesCallback: (node: TSESTree.Node) => boolean): string | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparentWrappers(node.callee);
+  const [fn] = node.arguments;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'forEach') return undefined;
+  return fn && isFunctionNode(fn) && fn.async && !usesCallback(fn) ? '`forEach(async …)`' : undefined;
+}
+
+function isConsoleCall(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparentWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+}

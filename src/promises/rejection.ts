@@ -1,0 +1,132 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { visitOwnBody } from '../util/visit-own-body.js';
+import { chainOf } from './promise-chain.js';
+import { localFunction } from './promise-producers.js';
+
+/**
+ * Whether `node` sits in the `try` block of a `try` statement of its own function that takes over a rejection
+ * thrown there: one with a `catch`, or with a `finally` for which `finallyAnswers` says it answers.
+ */
+export function isGuarded(node: TSESTree.Node, finallyAnswers: (finalizer: TSESTree.BlockStatement) => boolean): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child) continue;
+    if (parent.handler || (parent.finalizer && finallyAnswers(parent.finalizer))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether awaiting `node` can throw: anything can, except a chain that ends in a `.catch` that does not rethrow,
+ * `Promise.allSettled`, a `new Promise` whose executor takes no `reject` and does not throw, a literal, and a call
+ * of a same-file async function whose body cannot reject.
+ */
+export interface RejectionContext {
+  readonly sourceCode: TSESLint.SourceCode;
+  /** The callback and its aliases: calling them never throws. */
+  readonly isCallback: (node: TSESTree.Node) => boolean;
+}
+
+export function canReject(node: TSESTree.Node, context: RejectionContext, seen = new Set<FunctionNode>()): boolean {
+  const value = skipTransparentWrappers(node);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+    case AST_NODE_TYPES.TemplateLiteral:
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return false;
+    case AST_NODE_TYPES.NewExpression: {
+      const callee = skipTransparentWrappers(value.callee);
+      const [executor] = value.arguments;
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !executor || !isFunctionNode(executor)) return true;
+      return executor.params.length > 1 || containsThrow(executor.body);
+    }
+    case AST_NODE_TYPES.CallExpression:
+      return callCanReject(value, context, seen);
+    default:
+      return true;
+  }
+}
+
+function callCanReject(call: TSESTree.CallExpression, context: RejectionContext, seen: Set<FunctionNode>): boolean {
+  const { links } = chainOf(call);
+  const lastCatch = links.findLastIndex((link) => link.onRejected !== undefined);
+  if (lastCatch !== -1) {
+    const handler = links[lastCatch]!.onRejected!;
+    const rethrows = isFunctionNode(handler) && containsThrow(handler.body);
+    // What runs after the last `.catch` can still throw.
+    const later = links.slice(lastCatch + 1).some((link) => link.onFulfilled !== undefined && mayThrow(link.onFulfilled, context.isCallback));
+    return rethrows || later;
+  }
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'allSettled') {
+    const object = skipTransparentWrappers(callee.object);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') return false;
+  }
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, context.sourceCode) : isFunctionNode(callee) ? callee : undefined;
+  if (fn?.async && !seen.has(fn)) {
+    seen.add(fn);
+    return bodyCanReject(fn, context, seen);
+  }
+  return true;
+}
+
+/**
+ * Whether an async function's own body can reject: an `await` of something that can reject, or a `throw`, outside
+ * a `try` with a `catch`. (A synchronous throw of a call inside would reject too; like a call anywhere, it is not
+ * counted, or nothing could ever be shown safe.)
+ */
+export function bodyCanReject(fn: FunctionNode, context: RejectionContext, seen = new Set<FunctionNode>([fn])): boolean {
+  let rejects = false;
+  visitOwnBody(fn.body, (node) => {
+    if (rejects) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement && !isGuarded(node, () => false)) rejects = true;
+    if (node.type === AST_NODE_TYPES.AwaitExpression && !isGuarded(node, () => false) && canReject(node.argument, context, seen)) {
+      rejects = true;
+    }
+  });
+  return rejects;
+}
+
+/** Whether running a chain link can throw: a `throw`, `await`, `new`, or a call of anything but `console` and the callback. */
+export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean): boolean {
+  if (isCallback(handler)) return false;
+  if (!isFunctionNode(handler)) return true;
+  let throws = false;
+  visitOwnBody(handler.body, (node) => {
+    if (throws) return;
+    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) {
+      throws = true;
+    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback)) {
+      throws = true;
+    }
+  });
+  return throws;
+}
+
+/** `console.*()` and the callback never throw (or the plugin could never show a continuation safe). */
+function isHarmlessCall(call: TSESTree.CallExpression, isCallback: (node: TSESTree.Node) => boolean): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (isCallback(callee)) return true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparentWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+}
+
+export function containsThrow(body: TSESTree.Node): boolean {
+  let found = false;
+  visitOwnBody(body, (node) => {
+    if (node.type === AST_NODE_TYPES.ThrowStatement) found = true;
+    if (node.type === AST_NODE_TYPES.CallExpression) {
+      const callee = skipTransparentWrappers(node.callee);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'reject') {
+        const object = skipTransparentWrappers(callee.object);
+        if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') found = true;
+      }
+    }
+  });
+  return found;
+}
+

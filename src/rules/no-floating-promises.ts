@@ -1,0 +1,209 @@
+import { AST_NODE_TYPES, ESLintUtils, type ParserServicesWithTypeInformation, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import type { FlowEvent, FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
+import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
+import { onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { callbackCheckpoint } from '../promises/callback-checkpoint.js';
+import { chainOf } from '../promises/promise-chain.js';
+import type { PromiseEvent } from '../promises/promise-events.js';
+import { hasThenableType } from '../promises/thenable-type.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
+import { isFunctionNode, transparentParent } from '../util/ast.js';
+import { dottedName } from '../util/dotted-name.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [{ allowVoid?: boolean; promiseCalls?: string[]; checkTypes?: boolean }];
+export type MessageIds = 'floating' | 'floatingForEach' | 'suggestAwait';
+
+type PromiseStart = Extract<PromiseEvent, { kind: 'promiseStart' }>;
+
+/**
+ * The Promises of a path that nothing has waited for yet (by variable, or by expression when not stored), the
+ * hand-off that will answer later when one was registered, and whether the callback already ran synchronously
+ * (what starts after that is no-code-after-callback's finding).
+ */
+interface FloatingState {
+  readonly pending: ReadonlyMap<object, PromiseStart>;
+  readonly answeredBy: TSESTree.Node | null;
+  readonly called: boolean;
+}
+
+const ENTRY: FloatingState = { pending: new Map(), answeredBy: null, called: false };
+
+export default createRule<Options, MessageIds>({
+  name: 'no-floating-promises',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow Promises that may still be pending when a Twilio Function calls back',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allowVoid: { type: 'boolean', description: 'Whether a `void`ed Promise is allowed to float.' },
+          promiseCalls: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: "Your own calls that return a Promise, by name: `'mailer.send'`, `'db.query'`, `'notify'`.",
+          },
+          checkTypes: {
+            type: 'boolean',
+            description: "Also treat every expression TypeScript's type checker types as a thenable as a Promise (needs type information).",
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allowVoid: false, promiseCalls: [], checkTypes: false }],
+    messages: {
+      floating:
+        "This Promise ({{producer}}) may still be pending when {{answer}} ends the invocation: Twilio terminates pending work once the callback runs, so the work may never finish (a message is never sent, a record never written). Wait for it first: `await` it, or call `{{name}}()` in its `.then()`.",
+      floatingForEach:
+        "`forEach()` does not wait for its async function: its Promises may still be pending when {{answer}} ends the invocation, and Twilio terminates them. Use `for … of` with `await`, or `await Promise.all(items.map(async …))`.",
+      suggestAwait: 'Add `await` before this Promise.',
+    },
+  },
+  defaultOptions: [{ allowVoid: false, promiseCalls: [], checkTypes: false }],
+  create(context, [{ allowVoid = false, promiseCalls = [], checkTypes = false }]) {
+    const sourceCode = context.sourceCode;
+    // Asked for explicitly: without type information this throws typescript-eslint's clear error, never silently.
+    const services: ParserServicesWithTypeInformation | undefined = checkTypes ? ESLintUtils.getParserServices(context) : undefined;
+    const userCalls = new Set(promiseCalls);
+    const reported = new Set<TSESTree.Node>();
+
+    function isPromise(event: PromiseStart): boolean {
+      if (event.producer !== undefined) return true;
+      const root = chainOf(event.node).root;
+      const callee = root.type === AST_NODE_TYPES.CallExpression ? dottedName(root.callee) : undefined;
+      if (callee !== undefined && [...userCalls].some((name) => callee === name || callee.endsWith(`.${name}`))) return true;
+      return services !== undefined && hasThenableType(event.node, services);
+    }
+
+    function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string): void {
+      const problem: ForwardProblem<FloatingState, FlowEvent> = {
+        entry: ENTRY,
+        join: (a, b) => ({
+          pending: a.pending.size === 0 ? b.pending : b.pending.size === 0 ? a.pending : new Map([...b.pending, ...a.pending]),
+          answeredBy: a.answeredBy ?? b.answeredBy,
+          called: a.called || b.called,
+        }),
+        // A catch path starts from a throw inside the `try`; that something threw between starting a Promise and
+        // waiting for it is not a path worth a report (the start itself is recorded after its own throw point).
+        atThrow: (state) => (state.pending.size === 0 ? state : { ...state, pending: ENTRY.pending }),
+        equals: (a, b) =>
+          a.answeredBy === b.answeredBy && a.called === b.called && a.pending.size === b.pending.size && [...a.pending.keys()].every((key) => b.pending.has(key)),
+        transfer(state, event, report) {
+          switch (event.kind) {
+            case 'promiseStart': {
+              if (state.called || (event.voided && allowVoid) || !isPromise(event)) return state;
+              // An answer among the Promise's own arguments (`each(opts, (item) => … callback())`) runs inside it.
+              if (state.answeredBy && !contains(event.node, state.answeredBy)) {
+                if (report) reportFloating(event, state.answeredBy, name);
+                return state;
+              }
+              return { ...state, pending: new Map(state.pending).set(event.key ?? event.node, event) };
+            }
+            case 'promiseSettle': {
+              if (!state.pending.has(event.key)) return state;
+              const pending = new Map(state.pending);
+              pending.delete(event.key);
+              return { ...state, pending };
+            }
+            default: {
+              const checkpoint = callbackCheckpoint(event, analysis);
+              if (!checkpoint) return state;
+              if (report) for (const start of state.pending.values()) reportFloating(start, checkpoint.node, name);
+              return checkpoint.synchronous
+                ? { pending: ENTRY.pending, answeredBy: state.answeredBy, called: true }
+                : { pending: ENTRY.pending, answeredBy: state.answeredBy ?? checkpoint.node, called: state.called };
+            }
+          }
+        },
+      };
+      replay(flow, problem, solveForward(flow, problem));
+    }
+
+    function reportFloating(start: PromiseStart, answer: TSESTree.Node, name: string): void {
+      if (reported.has(start.node)) return;
+      reported.add(start.node);
+      const answerText = describeAnswer(answer, name);
+      const forEach = start.producer === '`forEach(async …)`';
+      context.report({
+        loc: promiseLocation(start.node),
+        ...(forEach
+          ? { messageId: 'floatingForEach', data: { answer: answerText } }
+          : { messageId: 'floating', data: { producer: start.producer ?? describeCall(start.node), answer: answerText, name } }),
+        suggest: awaitSuggestion(start),
+      });
+    }
+
+    /** `await` is only offered where it keeps the code valid and the meaning plain: an expression statement or `void`. */
+    function awaitSuggestion(start: PromiseStart): TSESLint.ReportSuggestionArray<MessageIds> {
+      if (start.key !== undefined || start.producer === '`forEach(async …)`' || !isInAsyncFunction(start.node)) return [];
+      const parent = start.node.parent;
+      if (start.voided && parent?.type === AST_NODE_TYPES.UnaryExpression) {
+        const voidToken = sourceCode.getFirstToken(parent)!;
+        return [{ messageId: 'suggestAwait', fix: (fixer) => fixer.replaceText(voidToken, 'await') }];
+      }
+      if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+      return [{ messageId: 'suggestAwait', fix: (fixer) => fixer.insertTextBefore(start.node, 'await ') }];
+    }
+
+    /** From the start of the expression to the end of what it calls: `client.messages.create` of a long chain. */
+    function promiseLocation(node: TSESTree.Expression): TSESTree.SourceLocation {
+      const root = chainOf(node).root;
+      const head = root.type === AST_NODE_TYPES.CallExpression || root.type === AST_NODE_TYPES.NewExpression ? root.callee : root;
+      return { start: node.loc.start, end: head.loc.end };
+    }
+
+    function describeCall(node: TSESTree.Expression): string {
+      const root = chainOf(node).root;
+      const callee = root.type === AST_NODE_TYPES.CallExpression ? dottedName(root.callee) : undefined;
+      return callee === undefined ? 'this call' : `\`${callee}()\``;
+    }
+
+    return onFileAnalysis(context, (analysis) => {
+      for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+    });
+
+    function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+      const name = handlerFlow.bindings.handler.callbackParam.name;
+      for (const flow of handlerFlow.functions.values()) checkFunction(flow, analysis, name);
+    }
+  },
+});
+
+/** How the message names the point where the callback ends the invocation. */
+function describeAnswer(answer: TSESTree.Node, name: string): string {
+  const line = answer.loc.start.line;
+  if (answer.type === AST_NODE_TYPES.CallExpression) return `\`${name}()\` on line ${line}`;
+  if (isFunctionNode(answer)) {
+    const handoff = functionHandoff(answer);
+    return handoff ? `the \`${name}()\` in the \`${handoff.calleeName}()\` callback on line ${line}` : `\`${name}()\` on line ${line}`;
+  }
+  const { parent } = transparentParent(answer);
+  const callee = parent?.type === AST_NODE_TYPES.CallExpression ? dottedName(parent.callee) : undefined;
+  return callee ? `\`${name}\`, handed to \`${callee}()\` on line ${line},` : `\`${name}()\` on line ${line}`;
+}
+
+function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
+
+function isInAsyncFunction(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionExpression ||
+      current.type === AST_NODE_TYPES.FunctionDeclaration
+    ) {
+      return current.async;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,69 @@
+import { dirname, extname, isAbsolute, resolve } from 'node:path';
+
+import type { TSESLint } from '@typescript-eslint/utils';
+
+import { deployedDependency } from '../modules/deployed-dependency.js';
+import { beginFileLint } from '../modules/file-stamps.js';
+import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier } from '../modules/module-specifiers.js';
+import { typeScriptOutput } from '../modules/typescript-output.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'devDependencyOnly' | 'notDeclared';
+
+type Context = Readonly<TSESLint.RuleContext<MessageIds, Options>>;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-undeployed-require',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: "Disallow `require()` of packages that a deploy does not install (not in package.json's `dependencies`)",
+      recommended: true,
+    },
+    schema: [],
+    messages: {
+      devDependencyOnly:
+        "'{{name}}' is only in devDependencies: not deployed. Twilio's build installs only `dependencies`, so {{subject}} throws `Cannot find module '{{specifier}}'` once deployed, although it works locally. Move it: `npm install --save-prod {{name}}`.",
+      notDeclared:
+        "'{{name}}' is not declared in package.json: not deployed. Twilio's build installs only `dependencies`, so {{subject}} throws `Cannot find module '{{specifier}}'` once deployed, even if it works locally. Add it: `npm install --save {{name}}`.",
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    if (!mayRequirePackage(context.sourceCode.text)) return {};
+    const filename = isAbsolute(context.filename) ? context.filename : resolve(context.cwd, context.filename);
+    const extension = extname(filename);
+    if (extension === '.mjs' || extension === '.mts') return {}; // not a Function: Twilio loads only CommonJS
+    beginFileLint(context.sourceCode);
+    const isTypeScript = extension === '.ts' || extension === '.tsx' || extension === '.cts';
+    const typeScript = isTypeScript ? typeScriptOutput(filename) : undefined;
+    // TypeScript compiled to ES modules is not what Twilio runs; only CommonJS output keeps these as requires.
+    if (typeScript && !typeScript.importsBecomeRequire) return {};
+    const directory = dirname(filename);
+    return moduleSpecifiers(context.sourceCode, typeScript, (found) => check(context, directory, found));
+  },
+});
+
+function check(context: Context, directory: string, found: ModuleSpecifier): void {
+  const deploy = deployedDependency(directory, found.specifier);
+  // No package.json: a Console-only service, whose dependencies are declared in the Console.
+  if (deploy.kind !== 'not-deployed') return;
+  context.report({
+    node: found.node,
+    messageId: deploy.devOnly ? 'devDependencyOnly' : 'notDeclared',
+    data: { name: deploy.name, specifier: found.specifier, subject: subjectOf(found) },
+  });
+}
+
+function subjectOf(found: ModuleSpecifier): string {
+  switch (found.kind) {
+    case 'require':
+    case 'import-equals':
+      return `\`require('${found.specifier}')\``;
+    case 'import':
+      return `this import (tsc emits \`require('${found.specifier}')\`)`;
+    case 'dynamic-import':
+      return `this \`import()\` (tsc emits \`require('${found.specifier}')\`)`;
+  }
+}

@@ -1,0 +1,164 @@
+import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
+
+import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
+import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { judgeChainRejection } from '../promises/chain-rejection.js';
+import { chainOf } from '../promises/promise-chain.js';
+import { bodyCanReject, canReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
+import { isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { createRule } from '../util/create-rule.js';
+
+export type Options = [];
+export type MessageIds = 'asyncIife' | 'catchDoesNotAnswer' | 'missingCatch' | 'suggestCatch' | 'thenAfterCatch' | 'unguardedAwait';
+
+const TIMEOUT = "nothing answers and the request runs into the 10-second limit ('runtime application timed out')";
+
+export default createRule<Options, MessageIds>({
+  name: 'require-catch-callback',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require a Twilio Function to call back when a Promise it waits for rejects',
+      recommended: true,
+    },
+    hasSuggestions: true,
+    schema: [],
+    messages: {
+      missingCatch: `This chain calls \`{{name}}()\` when it succeeds but not when it fails: if it rejects, ${TIMEOUT}. End it with \`.catch((error) => {{name}}(error))\`.`,
+      catchDoesNotAnswer: `This \`.catch()\` does not call \`{{name}}()\` although the chain answers when it succeeds: when it rejects, ${TIMEOUT}. Call \`{{name}}(error)\` (or answer with an error response) in it.`,
+      thenAfterCatch: `This \`.{{method}}()\` comes after the chain's last \`.catch()\` and can throw: its rejection is handled by nobody, so ${TIMEOUT}. Move the \`.catch()\` to the end of the chain.`,
+      unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
+      asyncIife: `This async function is called without \`.catch()\` and can reject: the handler is not async, so its rejection is nobody's and ${TIMEOUT}. Catch inside it and call \`{{name}}(error)\`, or add \`.catch((error) => {{name}}(error))\`.`,
+      suggestCatch: 'Add `.catch((error) => {{name}}(error))` at the end of the chain.',
+    },
+  },
+  defaultOptions: [],
+  create(context) {
+    const sourceCode = context.sourceCode;
+
+    function checkFile(analysis: FileAnalysis): void {
+      for (const site of analysis.promiseChains) {
+        if (site.fate.kind !== 'statement' && site.fate.kind !== 'voided') continue;
+        const handlerFlow = analysis.handlerFlowOf(site.flow);
+        if (handlerFlow) checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      }
+      for (const handlerFlow of analysis.handlerFlows) checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      for (const site of analysis.asyncIifes) {
+        const handlerFlow = analysis.handlerFlowOf(site.flow);
+        if (!handlerFlow || site.flow.node.async || (site.fate.kind !== 'statement' && site.fate.kind !== 'voided')) continue;
+        if (!bodyCanReject(site.fn, rejectionContext(handlerFlow))) continue;
+        context.report({
+          loc: ASTUtils.getFunctionHeadLocation(site.fn, sourceCode),
+          messageId: 'asyncIife',
+          data: { name: callbackName(handlerFlow) },
+        });
+      }
+    }
+
+    function checkChain(node: TSESTree.CallExpression, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+      const chain = chainOf(node);
+      const judge = rejectionContext(handlerFlow);
+      const problem = judgeChainRejection(chain, {
+        isCallback: judge.isCallback,
+        answers: (handler) => answers(handler, handlerFlow, analysis),
+      });
+      if (!problem) return;
+      const name = callbackName(handlerFlow);
+      context.report({
+        node: problem.at.property,
+        messageId: problem.kind,
+        data: { name, method: problem.at.method },
+        suggest:
+          problem.kind === 'missingCatch'
+            ? [{ messageId: 'suggestCatch', data: { name }, fix: (fixer) => fixer.insertTextAfter(node, `.catch((error) => ${name}(error))`) }]
+            : [],
+      });
+    }
+
+    /** A link answers when it is the callback, or a function that answers on every path. */
+    function answers(handler: TSESTree.Node, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
+      const value = skipTransparentWrappers(handler);
+      if (isCallbackReference(value, handlerFlow)) return true;
+      if (isFunctionNode(value)) return handlerFlow.functions.has(value) && analysis.summaryOf(value).answersOnEveryPath;
+      if (value.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(value), value);
+      const fn = variable ? handlerFlow.bindings.localFunctions.get(variable) : undefined;
+      return fn !== undefined && analysis.summaryOf(fn).answersOnEveryPath;
+    }
+
+    /**
+     * The awaits of an async handler that can reject where nothing takes the rejection over, on a path where the
+     * callback has not run yet: one report at the first, counting the others.
+     */
+    function checkAwaits(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+      const { handler } = handlerFlow.bindings;
+      if (!handler.node.async || (handler.delegatedBy && !handler.delegatedBy.answersForHandler)) return;
+      const flow = handlerFlow.functions.get(handler.node);
+      // A handler that never calls back at all is require-callback's one finding.
+      if (!flow || !usesCallback(handlerFlow)) return;
+      const judge = rejectionContext(handlerFlow);
+      const unguarded = awaitsBeforeAnswer(flow, analysis).filter(
+        (node) => !isGuarded(node, (finalizer) => containsCallbackRead(finalizer, handlerFlow)) && canReject(node.argument, judge),
+      );
+      const [first] = unguarded.sort((a, b) => a.range[0] - b.range[0]);
+      if (!first) return;
+      const others = unguarded.length - 1;
+      context.report({
+        loc: sourceCode.getFirstToken(first)!.loc,
+        messageId: 'unguardedAwait',
+        data: {
+          name: callbackName(handlerFlow),
+          others: others === 0 ? '' : ` (and so can ${others} more \`await\`${others === 1 ? '' : 's'} of this handler)`,
+        },
+      });
+    }
+
+    function rejectionContext(handlerFlow: HandlerFlow): RejectionContext {
+      return { sourceCode, isCallback: (node) => isCallbackReference(skipTransparentWrappers(node), handlerFlow) };
+    }
+
+    return onFileAnalysis(context, checkFile);
+  },
+});
+
+/** The awaits reached on some path on which the callback has not been called or handed off yet. */
+function awaitsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis): TSESTree.AwaitExpression[] {
+  const { inStates } = analysis.solveCompletion(flow, 'handled');
+  const found = new Set<TSESTree.AwaitExpression>();
+  for (const [segment, inState] of inStates) {
+    let handled = inState;
+    for (const event of flow.segments.get(segment)?.events ?? []) {
+      if (event.kind === 'throwable') continue;
+      if (event.kind === 'await' && !handled) found.add(event.node);
+      handled ||= analysis.completes(event, 'handled');
+    }
+  }
+  return [...found];
+}
+
+function usesCallback(handlerFlow: HandlerFlow): boolean {
+  return [...handlerFlow.bindings.callbackVariables].some((variable) => variable.references.some((reference) => reference.isRead()));
+}
+
+function callbackName(handlerFlow: HandlerFlow): string {
+  return handlerFlow.bindings.handler.callbackParam.name;
+}
+
+function isCallbackReference(node: TSESTree.Node, handlerFlow: HandlerFlow): boolean {
+  if (node.type !== AST_NODE_TYPES.Identifier) return false;
+  for (const variable of handlerFlow.bindings.callbackVariables) {
+    if (variable.references.some((reference) => reference.identifier === node)) return true;
+  }
+  return false;
+}
+
+function containsCallbackRead(node: TSESTree.Node, handlerFlow: HandlerFlow): boolean {
+  for (const variable of handlerFlow.bindings.callbackVariables) {
+    for (const reference of variable.references) {
+      const { range } = reference.identifier;
+      if (reference.isRead() && node.range[0] <= range[0] && range[1] <= node.range[1]) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,104 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import rule from '../../src/rules/no-undeployed-require.js';
+import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
+
+/** A project with a package.json, outside the repository (whose own node_modules would be found). */
+const PROJECT = mkdtempSync(join(tmpdir(), 'no-undeployed-require-'));
+writeFileSync(
+  join(PROJECT, 'package.json'),
+  JSON.stringify({
+    name: 'fns',
+    dependencies: { got: '^11.8.0', '@scope/pkg': '^1.0.0', twilio: '^4.0.0' },
+    devDependencies: { chalk: '^4.1.0', 'twilio-run': '^4.0.0' },
+    peerDependencies: { 'peer-only': '*' },
+  }),
+);
+const FUNCTION = join(PROJECT, 'functions/handler.js');
+const TS_FUNCTION = join(PROJECT, 'src/functions/handler.ts');
+/** A Console-only service: no package.json anywhere above the file. */
+const CONSOLE_ONLY = join(mkdtempSync(join(tmpdir(), 'no-undeployed-console-')), 'functions/handler.js');
+/** An old project that declares twilio 3, whose dependencies include lodash. */
+const TWILIO3 = mkdtempSync(join(tmpdir(), 'no-undeployed-twilio3-'));
+writeFileSync(join(TWILIO3, 'package.json'), JSON.stringify({ dependencies: { twilio: '^3.56.0' } }));
+mkdirSync(join(TWILIO3, 'functions'));
+
+const notDeclared = (name: string, specifier = name, subject = `\`require('${specifier}')\``) => ({
+  messageId: 'notDeclared' as const,
+  data: { name, specifier, subject },
+});
+
+runWithBothParsers('no-undeployed-require', rule, {
+  valid: [
+    { name: 'declared in dependencies', filename: FUNCTION, code: "const got = require('got');" },
+    { name: 'subpaths resolve to their package', filename: FUNCTION, code: "require('got/dist/source'); require('@scope/pkg/x');" },
+    {
+      name: 'built-ins, with and without node:',
+      filename: FUNCTION,
+      code: "require('fs'); require('fs/promises'); require('node:crypto'); require('node:test'); require('node:sqlite');",
+    },
+    { name: 'twilio and @twilio/runtime-handler are part of every build', filename: join(TWILIO3, 'functions/a.js'), code: "require('twilio'); require('@twilio/runtime-handler');" },
+    { name: "twilio's own dependencies are hoisted next to it", filename: join(TWILIO3, 'functions/a.js'), code: "require('axios'); require('lodash');" },
+    { name: 'relative and absolute paths', filename: FUNCTION, code: "require('./other'); require('../assets/x'); require('/abs/path');" },
+    { name: 'Runtime paths', filename: FUNCTION, code: "require(Runtime.getFunctions()['utils/auth'].path); require(Runtime.getAssets()['/data.js'].path);" },
+    { name: 'not a static specifier, or a local require', filename: FUNCTION, code: "require(name); function f(require) { require('x'); }" },
+    { name: 'no package.json: a Console-only service', filename: CONSOLE_ONLY, code: "require('left-pad');" },
+    { name: 'the package requiring itself', filename: FUNCTION, code: "require('fns/x');" },
+  ],
+  invalid: [
+    {
+      name: 'only in devDependencies',
+      filename: FUNCTION,
+      code: "const chalk = require('chalk');",
+      errors: [{ messageId: 'devDependencyOnly', line: 1, column: 15, endColumn: 31, data: { name: 'chalk', specifier: 'chalk', subject: "`require('chalk')`" } }],
+    },
+    {
+      name: 'not declared; a peerDependency is not deployed either',
+      filename: FUNCTION,
+      code: "const leftPad = require('left-pad');\nrequire(`peer-only`);",
+      errors: [
+        { ...notDeclared('left-pad'), line: 1, column: 17 },
+        { ...notDeclared('peer-only'), line: 2, column: 1 },
+      ],
+    },
+    {
+      name: 'a subpath of an undeclared package names the package',
+      filename: FUNCTION,
+      code: "const get = require('lodash/get');\nconst { x } = require('@other/pkg/x');",
+      errors: [
+        { ...notDeclared('lodash', 'lodash/get'), line: 1, column: 13 },
+        { ...notDeclared('@other/pkg', '@other/pkg/x'), line: 2, column: 15 },
+      ],
+    },
+    {
+      name: "a package twilio 3 depended on, but the project declares twilio 4",
+      filename: FUNCTION,
+      code: "require('lodash');",
+      errors: [{ ...notDeclared('lodash'), line: 1, column: 1 }],
+    },
+  ],
+});
+
+runWithTypeScriptParser('no-undeployed-require (TypeScript compiled to CommonJS)', rule, {
+  valid: [
+    { name: 'type-only imports', filename: TS_FUNCTION, code: "import type { X } from 'types-only';\nimport { type Y } from 'types-only';" },
+    { name: 'an import used only as a type is elided by tsc', filename: TS_FUNCTION, code: "import { Handler } from 'types-pkg';\nexport const handler: Handler = () => {};" },
+    { name: 'an unused import is elided', filename: TS_FUNCTION, code: "import unused from 'unused-pkg';" },
+    { name: '.mts is not a Function', filename: join(PROJECT, 'src/functions/x.mts'), code: "import x from 'left-pad';\nx();" },
+  ],
+  invalid: [
+    {
+      name: 'import used as a value, a side-effect import, import = require, re-exports',
+      filename: TS_FUNCTION,
+      code: "import leftPad from 'left-pad';\nimport 'side-effect';\nimport chalk = require('chalk');\nexport * from 'reexported';\nleftPad(chalk);",
+      errors: [
+        { ...notDeclared('left-pad', 'left-pad', "this import (tsc emits `require('left-pad')`)"), line: 1, column: 21 },
+        { ...notDeclared('side-effect', 'side-effect', "this import (tsc emits `require('side-effect')`)"), line: 2, column: 8 },
+        { messageId: 'devDependencyOnly', line: 3, column: 16 },
+        { ...notDeclared('reexported', 'reexported', "this import (tsc emits `require('reexported')`)"), line: 4, column: 15 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,195 @@
+import rule from '../../src/rules/require-catch-callback.js';
+import { runWithBothParsers } from '../rule-testers.js';
+
+const name = 'callback';
+
+runWithBothParsers('require-catch-callback', rule, {
+  valid: [
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To }).then((m) => callback(null, m.sid)).catch(callback);
+};`,
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To }).then(callback, (error) => callback(error));
+  fetch('https://example.com').then((r) => callback(null, r.status)).catch((error) => callback(error));
+  fetch('https://example.com').finally(() => callback(null, 'done'));
+};`,
+    // A chain that never answers on success is require-callback's concern, not this rule's.
+    `exports.handler = (context, event, callback) => {
+  fetch('https://example.com').then((r) => console.log(r.status));
+  callback(null, 'ok');
+};`,
+    // A catch that logs and then a .then that answers: the rejection becomes a fulfilment that answers.
+    `exports.handler = (context, event, callback) => {
+  fetch('https://example.com').catch((error) => console.error(error)).then(() => callback(null, 'ok'));
+};`,
+    // A returned or awaited chain belongs to whoever waits for it.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    await fetch('https://example.com').then((r) => r.json());
+    return callback(null, 'ok');
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  try {
+    const message = await client.messages.create({ to: event.To, body: 'hi' });
+    return callback(null, message.sid);
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    // Awaits that cannot reject.
+    `exports.handler = async (context, event, callback) => {
+  const results = await Promise.allSettled([fetch('https://a.example'), fetch('https://b.example')]);
+  const data = await fetch('https://c.example').catch(() => null);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await audit(event);
+  return callback(null, results.length);
+};
+async function audit(event) {
+  try {
+    await fetch('https://example.com/audit', { body: JSON.stringify(event) });
+  } catch (error) {
+    console.error(error);
+  }
+}`,
+    // After the callback, a rejection changes nothing: the response is sent.
+    `exports.handler = async (context, event, callback) => {
+  callback(null, 'accepted');
+  await fetch('https://example.com/after');
+};`,
+    // A finally that calls back answers on both outcomes.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    await fetch('https://example.com');
+  } finally {
+    callback(null, 'done');
+  }
+};`,
+    `exports.handler = (context, event, callback) => {
+  (async () => {
+    try {
+      const response = await fetch('https://example.com');
+      callback(null, response.status);
+    } catch (error) {
+      callback(error);
+    }
+  })();
+};`,
+    // An explicit throw is require-callback's rejectedOnPath, not reported twice.
+    `exports.handler = async (context, event, callback) => {
+  if (!event.To) throw new Error('To is required');
+  callback(null, 'ok');
+};`,
+  ],
+  invalid: [
+    // The FAQ's first example: no .catch.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages
+    .create({ body: 'hi', to: event.To })
+    .then((message) => callback(null, message.sid));
+};`,
+      errors: [
+        {
+          messageId: 'missingCatch',
+          line: 4,
+          column: 6,
+          endLine: 4,
+          endColumn: 10,
+          data: { name, method: 'then' },
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              data: { name },
+              output: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages
+    .create({ body: 'hi', to: event.To })
+    .then((message) => callback(null, message.sid)).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages
+    .create({ body: 'hi', to: event.To })
+    .then((message) => callback(null, message.sid))
+    .catch((error) => console.error(error));
+};`,
+      errors: [{ messageId: 'catchDoesNotAnswer', line: 5, column: 6, endLine: 5, endColumn: 11, data: { name, method: 'catch' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  fetch('https://example.com')
+    .then((response) => callback(null, response.status))
+    .catch((error) => {
+      console.error(error);
+      throw error;
+    });
+};`,
+      errors: [{ messageId: 'catchDoesNotAnswer', line: 4, column: 6, endLine: 4, endColumn: 11, data: { name, method: 'catch' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  fetch('https://example.com/data')
+    .catch((error) => callback(error))
+    .then((response) => callback(null, JSON.parse(response.body)));
+};`,
+      errors: [{ messageId: 'thenAfterCatch', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name, method: 'then' } }],
+    },
+    // One report per handler, at the first unguarded await, counting the others.
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const message = await client.messages.create({ to: event.To, body: 'hi' });
+  const call = await client.calls.create({ to: event.To });
+  return callback(null, { message: message.sid, call: call.sid });
+};`,
+      errors: [
+        {
+          messageId: 'unguardedAwait',
+          line: 3,
+          column: 19,
+          endLine: 3,
+          endColumn: 24,
+          data: { name, others: ' (and so can 1 more `await` of this handler)' },
+        },
+      ],
+    },
+    // The FAQ's async example without try/catch.
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const message = await client.messages.create({ body: 'hi', to: event.toNumber, from: event.fromNumber });
+  return callback(null, \`Success! Message SID: \${message.sid}\`);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 19, endLine: 3, endColumn: 24, data: { name, others: '' } }],
+    },
+    // A catch that does not call back leaves the await unguarded only if it rethrows; a finally without the callback does not guard.
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    await fetch('https://example.com');
+  } finally {
+    console.log('done');
+  }
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 5, endLine: 3, endColumn: 10, data: { name, others: '' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  (async () => {
+    const response = await fetch('https://example.com');
+    callback(null, response.status);
+  })();
+};`,
+      errors: [{ messageId: 'asyncIife', line: 2, column: 13, endLine: 2, endColumn: 15, data: { name } }],
+    },
+  ],
+});
