@@ -37,6 +37,9 @@ export function canReject(node: TSESTree.Node, context: RejectionContext, seen =
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
       return false;
+    case AST_NODE_TYPES.ImportExpression:
+      // `await import('got')` of a package: loading fails only when it is not deployed (no-undeployed-require).
+      return skipTransparentWrappers(value.source).type !== AST_NODE_TYPES.Literal;
     case AST_NODE_TYPES.NewExpression: {
       const callee = skipTransparentWrappers(value.callee);
       const [executor] = value.arguments;

@@ -7,6 +7,7 @@ import plugin from '../../src/index.js';
 
 const examplesDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../examples');
 const CALLBACK_RULES = ['twilio-functions/require-callback', 'twilio-functions/no-code-after-callback'];
+const PROMISE_RULES = ['twilio-functions/no-floating-promises', 'twilio-functions/require-catch-callback'];
 const RUNTIME_RULES = [
   'twilio-functions/valid-runtime-paths',
   'twilio-functions/no-relative-require',
@@ -88,5 +89,16 @@ describe('the example project', () => {
         .map((messageId) => `${ruleId}/${messageId}`),
     );
     expect([...shown].sort()).toEqual(expected.sort());
+  });
+
+  it('shows every kind of promise finding, and none in the fixed files', async () => {
+    expect(await lintExamples(PROMISE_RULES)).toEqual([
+      'functions/call-control.js:4:16 twilio-functions/require-catch-callback unguardedAwait',
+      'functions/notify-team.js:5:3 twilio-functions/no-floating-promises floating',
+      'functions/notify-team.js:6:3 twilio-functions/no-floating-promises floatingForEach',
+      'functions/queue-status.private.js:9:8 twilio-functions/require-catch-callback missingCatch',
+      'functions/queue-status.private.js:15:8 twilio-functions/require-catch-callback catchDoesNotAnswer',
+      'functions/queue-status.private.js:17:15 twilio-functions/require-catch-callback asyncIife',
+    ]);
   });
 });
