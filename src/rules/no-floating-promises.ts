@@ -76,8 +76,19 @@ export default createRule<Options, MessageIds>({
     const userCalls = new Set(promiseCalls);
     const reported = new Set<TSESTree.Node>();
 
+    // The solver replays each event on every pass: decide each start once (a type look-up is not free).
+    const decided = new Map<PromiseStart, boolean>();
     function isPromise(event: PromiseStart): boolean {
       if (event.producer !== undefined) return true;
+      let known = decided.get(event);
+      if (known === undefined) {
+        known = isUnknownCallAPromise(event);
+        decided.set(event, known);
+      }
+      return known;
+    }
+
+    function isUnknownCallAPromise(event: PromiseStart): boolean {
       const root = chainOf(event.node).root;
       const callee = root.type === AST_NODE_TYPES.CallExpression ? dottedName(root.callee) : undefined;
       if (callee !== undefined && [...userCalls].some((name) => callee === name || callee.endsWith(`.${name}`))) return true;

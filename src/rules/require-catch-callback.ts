@@ -3,14 +3,24 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
+import { ignoredErrorParameter } from '../promises/node-style-callback.js';
 import { chainOf } from '../promises/promise-chain.js';
 import { bodyCanReject, canReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
 import { isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
-export type MessageIds = 'asyncIife' | 'catchDoesNotAnswer' | 'missingCatch' | 'suggestCatch' | 'thenAfterCatch' | 'unguardedAwait';
+export type MessageIds =
+  | 'asyncIife'
+  | 'catchDoesNotAnswer'
+  | 'ignoredError'
+  | 'missingCatch'
+  | 'suggestCatch'
+  | 'suggestErrorCheck'
+  | 'thenAfterCatch'
+  | 'unguardedAwait';
 
 const TIMEOUT = "nothing answers and the request runs into the 10-second limit ('runtime application timed out')";
 
@@ -30,7 +40,9 @@ export default createRule<Options, MessageIds>({
       thenAfterCatch: `This \`.{{method}}()\` comes after the chain's last \`.catch()\` and can throw: its rejection is handled by nobody, so ${TIMEOUT}. Move the \`.catch()\` to the end of the chain.`,
       unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
       asyncIife: `This async function is called without \`.catch()\` and can reject: the handler is not async, so its rejection is nobody's and ${TIMEOUT}. Catch inside it and call \`{{name}}(error)\`, or add \`.catch((error) => {{name}}(error))\`.`,
+      ignoredError: `\`{{param}}\` is never read: when \`{{method}}()\` fails, this callback answers as if it had succeeded (with nothing), or throws reading the missing result — and twilio-node then calls it a second time with the error. Check it first: \`if ({{param}}) return {{name}}({{param}});\`.`,
       suggestCatch: 'Add `.catch((error) => {{name}}(error))` at the end of the chain.',
+      suggestErrorCheck: 'Add `if ({{param}}) return {{name}}({{param}});` as the first statement.',
     },
   },
   defaultOptions: [],
@@ -43,7 +55,10 @@ export default createRule<Options, MessageIds>({
         const handlerFlow = analysis.handlerFlowOf(site.flow);
         if (handlerFlow) checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
-      for (const handlerFlow of analysis.handlerFlows) checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      for (const handlerFlow of analysis.handlerFlows) {
+        checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        for (const flow of handlerFlow.functions.values()) checkNodeStyleCallback(flow, handlerFlow);
+      }
       for (const site of analysis.asyncIifes) {
         const handlerFlow = analysis.handlerFlowOf(site.flow);
         if (!handlerFlow || site.flow.node.async || (site.fate.kind !== 'statement' && site.fate.kind !== 'voided')) continue;
@@ -112,6 +127,30 @@ export default createRule<Options, MessageIds>({
           others: others === 0 ? '' : ` (and so can ${others} more \`await\`${others === 1 ? '' : 's'} of this handler)`,
         },
       });
+    }
+
+    /** A node-style continuation that answers but never looks at its error. */
+    function checkNodeStyleCallback(flow: FunctionFlow, handlerFlow: HandlerFlow): void {
+      if (!containsCallbackRead(flow.node.body, handlerFlow)) return;
+      const param = ignoredErrorParameter(flow.node, sourceCode);
+      if (!param) return;
+      const name = callbackName(handlerFlow);
+      const body = flow.node.body;
+      const method = functionHandoff(flow.node)?.calleeName ?? 'the call';
+      const data = { name, param: param.name, method };
+      context.report({
+        node: param,
+        messageId: 'ignoredError',
+        data,
+        suggest:
+          body.type === AST_NODE_TYPES.BlockStatement && body.body.length > 0
+            ? [{ messageId: 'suggestErrorCheck', data, fix: (fixer) => fixer.insertTextBefore(body.body[0]!, `if (${param.name}) return ${name}(${param.name});\n${indentOf(body.body[0]!)}`) }]
+            : [],
+      });
+    }
+
+    function indentOf(node: TSESTree.Node): string {
+      return ' '.repeat(node.loc.start.column);
     }
 
     function rejectionContext(handlerFlow: HandlerFlow): RejectionContext {

@@ -5,6 +5,17 @@ const name = 'callback';
 
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
+    // Node-style continuations that check their error, and callbacks that are no node-style callbacks.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To }, (err, message) => {
+    if (err) return callback(err);
+    callback(null, message.sid);
+  });
+  setTimeout((tick) => callback(null, tick), 10);
+};`,
+    `exports.handler = (context, event, callback) => {
+  lookup(event.From, (record, extra) => callback(null, record));
+};`,
     `exports.handler = (context, event, callback) => {
   context.getTwilioClient().messages.create({ to: event.To }).then((m) => callback(null, m.sid)).catch(callback);
 };`,
@@ -190,6 +201,43 @@ async function audit(event) {
   })();
 };`,
       errors: [{ messageId: 'asyncIife', line: 2, column: 13, endLine: 2, endColumn: 15, data: { name } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To }, (err, message) => callback(null, message.sid));
+};`,
+      errors: [{ messageId: 'ignoredError', line: 2, column: 64, endLine: 2, endColumn: 67, data: { name, param: 'err', method: 'create' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls(event.CallSid).update({ status: 'completed' }, (error, call) => {
+    console.log('updated');
+    callback(null, call.status);
+  });
+};`,
+      errors: [
+        {
+          messageId: 'ignoredError',
+          line: 2,
+          column: 83,
+          endLine: 2,
+          endColumn: 88,
+          data: { name, param: 'error', method: 'update' },
+          suggestions: [
+            {
+              messageId: 'suggestErrorCheck',
+              data: { name, param: 'error', method: 'update' },
+              output: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls(event.CallSid).update({ status: 'completed' }, (error, call) => {
+    if (error) return callback(error);
+    console.log('updated');
+    callback(null, call.status);
+  });
+};`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
