@@ -40,7 +40,7 @@ const base = {
 const config = [
   { ...base, rules: js.configs.recommended.rules },
   ...(mode === 'plugin'
-    ? [{ ...base, plugins: plugin.configs.recommended.plugins, rules: plugin.configs.recommended.rules }]
+    ? [{ ...base, plugins: plugin.configs.recommended[0].plugins, rules: plugin.configs.recommended[0].rules }]
     : []),
 ];
 

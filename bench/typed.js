@@ -52,7 +52,7 @@ const languageOptions = {
   parserOptions: { projectService: true, tsconfigRootDir: directory },
 };
 const otherRules = Object.fromEntries(
-  Object.entries(plugin.configs.recommended.rules).filter(([ruleId]) => ruleId !== 'twilio-functions/no-floating-promises'),
+  Object.entries(plugin.configs.recommended[0].rules).filter(([ruleId]) => ruleId !== 'twilio-functions/no-floating-promises'),
 );
 const ourRule = { 'twilio-functions/no-floating-promises': ['error', { checkTypes: true }] };
 const theirRule = { '@typescript-eslint/no-floating-promises': 'error' };

@@ -1,6 +1,8 @@
 import type { ESLint, Linter, Rule } from 'eslint';
 import { createRequire } from 'node:module';
 
+import { OVERLAPPING_RULES } from './configs/disable-overlapping-rules.js';
+import { typescriptParser } from './configs/typescript-parser.js';
 import { rules as ruleModules } from './rules/index.js';
 
 const require = createRequire(import.meta.url);
@@ -11,6 +13,9 @@ const PLUGIN_NAMESPACE = 'twilio-functions';
 /** Files that Twilio deploys as Functions, and the TypeScript template's sources. */
 const FUNCTION_FILES = ['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts'];
 
+/** The TypeScript ones among them, which need typescript-eslint's parser. */
+const TYPESCRIPT_FUNCTION_FILES = ['functions/**/*.ts', 'src/functions/**/*.ts'];
+
 // typescript-eslint's RuleModule is structurally ESLint's Rule.RuleModule; the cast only bridges the two typings.
 const rules = ruleModules as unknown as Record<string, Rule.RuleModule>;
 
@@ -20,44 +25,68 @@ const recommendedRules: Linter.RulesRecord = Object.fromEntries(
     .map(([name]) => [`${PLUGIN_NAMESPACE}/${name}`, 'error']),
 );
 
+type Configs = {
+  /** Every recommended rule on Function files, JavaScript and TypeScript alike. */
+  recommended: Linter.Config[];
+  /** `recommended`, with TypeScript's checker for `no-floating-promises` in `.ts` Functions. */
+  'recommended-type-checked': Linter.Config[];
+  /** Turns off the rules of core, eslint-plugin-promise and eslint-plugin-n that flag Twilio's idioms. */
+  'disable-overlapping-rules': Linter.Config[];
+};
+
 const plugin = {
   meta: { name: packageJson.name, version: packageJson.version, namespace: PLUGIN_NAMESPACE },
   rules,
-  configs: {} as { recommended: Linter.Config; 'recommended-type-checked': Linter.Config[] },
+  configs: {} as Configs,
 } satisfies ESLint.Plugin;
 
 /**
  * Twilio runs every Function as CommonJS: `.js` files are loaded with `require()`, and the TypeScript template
  * compiles to `module: commonjs`. ESLint's default `sourceType` for `.js` is `module`, which would hide
- * `require`, `exports` and `module`; `commonjs` also parses the `import`/`export` of TypeScript files.
+ * `require`, `exports` and `module`; `commonjs` also parses the `import`/`export` of TypeScript files. ESLint's own
+ * parser cannot read TypeScript, so the `.ts` Functions get typescript-eslint's (without type information).
+ * An array of config objects: spread it (`[...recommended]`), or nest it in `defineConfig()` or `extends`.
  */
-const recommended: Linter.Config = {
-  name: `${PLUGIN_NAMESPACE}/recommended`,
-  files: FUNCTION_FILES,
-  plugins: { [PLUGIN_NAMESPACE]: plugin },
-  languageOptions: {
-    sourceType: 'commonjs',
-    globals: { Twilio: 'readonly', Runtime: 'readonly' },
+plugin.configs.recommended = [
+  {
+    name: `${PLUGIN_NAMESPACE}/recommended`,
+    files: FUNCTION_FILES,
+    plugins: { [PLUGIN_NAMESPACE]: plugin },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { Twilio: 'readonly', Runtime: 'readonly' },
+    },
+    rules: recommendedRules,
   },
-  rules: recommendedRules,
-};
+  {
+    name: `${PLUGIN_NAMESPACE}/recommended/typescript`,
+    files: TYPESCRIPT_FUNCTION_FILES,
+    languageOptions: { parser: typescriptParser },
+  },
+];
 
 /**
  * `recommended`, plus TypeScript's checker for `no-floating-promises` in `.ts` Function files, so that any thenable
  * (a user function, any library) counts. The files need type information (`parserOptions.projectService`); the rule
  * says so instead of silently linting untyped.
  */
-const recommendedTypeChecked: Linter.Config[] = [
-  recommended,
+plugin.configs['recommended-type-checked'] = [
+  ...plugin.configs.recommended,
   {
     name: `${PLUGIN_NAMESPACE}/recommended-type-checked`,
-    files: FUNCTION_FILES.filter((pattern) => pattern.includes('ts')).map((pattern) => pattern.replace('{js,cjs,ts}', 'ts')),
+    files: TYPESCRIPT_FUNCTION_FILES,
     rules: { [`${PLUGIN_NAMESPACE}/no-floating-promises`]: ['error', { checkTypes: true }] },
   },
 ];
 
-plugin.configs.recommended = recommended;
-plugin.configs['recommended-type-checked'] = recommendedTypeChecked;
+/** Goes after the other plugins' configs, like eslint-config-prettier: a later config would turn the rules back on. */
+plugin.configs['disable-overlapping-rules'] = [
+  {
+    name: `${PLUGIN_NAMESPACE}/disable-overlapping-rules`,
+    files: FUNCTION_FILES,
+    rules: Object.fromEntries(OVERLAPPING_RULES.map((ruleId) => [ruleId, 'off'])),
+  },
+];
 
 export const meta = plugin.meta;
 export const configs = plugin.configs;

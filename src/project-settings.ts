@@ -50,7 +50,7 @@ const SERVERLESS_CONFIG_FILES = ['.twilioserverlessrc', '.twilioserverlessrc.jso
  * // eslint.config.js
  * import twilioFunctions, { readProjectSettings } from 'eslint-plugin-twilio-functions';
  * export default [
- *   twilioFunctions.configs.recommended,
+ *   ...twilioFunctions.configs.recommended,
  *   { settings: { 'twilio-functions': readProjectSettings(import.meta.dirname) } },
  * ];
  */

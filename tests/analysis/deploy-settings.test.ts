@@ -71,7 +71,7 @@ describe('the import() fix removes a removed require with its trailing comment',
     const dir = project({ 'package.json': JSON.stringify({ dependencies: { 'p-retry': '^7.0.0' } }), 'functions/a.js': '' });
     const code = "const pRetry = require('p-retry'); // retries flaky calls\n\nexports.handler = function (context, event, callback) {\n  pRetry(() => 1).then((value) => callback(null, value));\n};\n";
     const linter = new Linter({ configType: 'flat', cwd: dir });
-    const config: Linter.Config[] = [plugin.configs.recommended, { settings: { 'twilio-functions': { runtime: 'node18' } } }];
+    const config: Linter.Config[] = [...plugin.configs.recommended, { settings: { 'twilio-functions': { runtime: 'node18' } } }];
     const { output } = linter.verifyAndFix(code, config, { filename: join(dir, 'functions/a.js') });
     expect(output).toBe(
       "\nexports.handler = async function (context, event, callback) {\n  const { default: pRetry } = await import('p-retry');\n  pRetry(() => 1).then((value) => callback(null, value));\n};\n",

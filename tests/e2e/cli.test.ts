@@ -191,7 +191,7 @@ describe('the eslint CLI with configs.recommended', () => {
         .filter(([ruleId]) => ruleId.startsWith('twilio-functions/'))
         .map(([ruleId, entry]) => [ruleId, Array.isArray(entry) ? (entry[0] as unknown) : entry]),
     );
-    const recommendedRules = Object.keys(plugin.configs.recommended.rules ?? {});
+    const recommendedRules = plugin.configs.recommended.flatMap((config) => Object.keys(config.rules ?? {}));
     expect(recommendedRules).toContain('twilio-functions/require-callback');
     expect(recommendedRules).toContain('twilio-functions/no-code-after-callback');
     expect(severities).toEqual(Object.fromEntries(recommendedRules.map((ruleId) => [ruleId, 2])));

@@ -71,7 +71,7 @@ describe('a simulated Twilio deploy fails exactly where the deploy rules report'
   });
 
   async function reportedFiles(runtime: string): Promise<string[]> {
-    const config: Linter.Config[] = [plugin.configs.recommended, { settings: { 'twilio-functions': { runtime } } }];
+    const config: Linter.Config[] = [...plugin.configs.recommended, { settings: { 'twilio-functions': { runtime } } }];
     const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: config });
     const results = await eslint.lintFiles(['functions/**/*.js']);
     return results

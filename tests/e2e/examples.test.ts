@@ -19,7 +19,7 @@ async function lintExamples(ruleIds: readonly string[] = CALLBACK_RULES): Promis
   const eslint = new ESLint({
     cwd: examplesDir,
     overrideConfigFile: true,
-    overrideConfig: [plugin.configs.recommended],
+    overrideConfig: plugin.configs.recommended,
   });
   const results = await eslint.lintFiles(['functions']);
   return results.flatMap((result) =>

@@ -26,7 +26,7 @@ describe('cached package facts follow the files', () => {
   let project: string;
   let linter: Linter;
   const config: Linter.Config[] = [
-    plugin.configs.recommended,
+    ...plugin.configs.recommended,
     {
       rules: { 'twilio-functions/require-callback': 'off', ...PROMISE_RULES_OFF },
       settings: { 'twilio-functions': { runtime: 'node18' } },
@@ -107,7 +107,7 @@ describe('cached package facts follow the files', () => {
       const eslint = new ESLint({
         cwd: project,
         overrideConfigFile: true,
-        overrideConfig: [plugin.configs.recommended, { rules: PROMISE_RULES_OFF, settings: { 'twilio-functions': readProjectSettings(project) } }],
+        overrideConfig: [...plugin.configs.recommended, { rules: PROMISE_RULES_OFF, settings: { 'twilio-functions': readProjectSettings(project) } }],
         cache: true,
         cacheLocation: join(project, '.eslintcache'),
       });

@@ -47,7 +47,7 @@ describe('no-esm-require and eslint --cache', () => {
   async function lintWithCache(settings: Record<string, unknown>): Promise<string[]> {
     // The handler here is about packages; how it waits for its Promises is other tests' business.
     const promiseRulesOff = { 'twilio-functions/no-floating-promises': 'off', 'twilio-functions/require-catch-callback': 'off' } as const;
-    const config: Linter.Config[] = [plugin.configs.recommended, { rules: promiseRulesOff, settings: { 'twilio-functions': settings } }];
+    const config: Linter.Config[] = [...plugin.configs.recommended, { rules: promiseRulesOff, settings: { 'twilio-functions': settings } }];
     const eslint = new ESLint({
       cwd: project,
       overrideConfigFile: true,

@@ -80,7 +80,7 @@ describe('no-esm-require autofix, proven by running the handler', () => {
       const original = readFileSync(join(E2E_FIXTURES, 'send-with-esm-packages.js'), 'utf8');
       writeFileSync(handlerPath, original);
       const config: Linter.Config[] = [
-        plugin.configs.recommended,
+        ...plugin.configs.recommended,
         { settings: { 'twilio-functions': { runtime } } },
       ];
       const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig: config, fix: true });

@@ -76,7 +76,7 @@ describe('the project model', () => {
   it('sees a file added between two lints in one process (an editor)', () => {
     const root = makeProject({ 'package.json': '{}', 'functions/hello.js': '', 'assets/.keep': '' });
     const linter = new Linter({ cwd: root });
-    const config = [{ ...plugin.configs.recommended, files: ['**/*.js'] }];
+    const config = [{ ...plugin.configs.recommended[0], files: ['**/*.js'] }];
     const filename = join(root, 'functions/hello.js');
     const code = "const x = require(Runtime.getFunctions()['utils/auth'].path);\nconst d = Runtime.getAssets()['/data.json'];";
     const ruleIds = () => linter.verify(code, config, { filename }).map((message) => message.ruleId);

@@ -18,7 +18,7 @@ cpSync(resolve(import.meta.dirname, '../fixtures/deploy/project'), PROJECT, { re
 function findings(runtime: string): string[] {
   const linter = new Linter({ configType: 'flat', cwd: PROJECT });
   const config: Linter.Config[] = [
-    plugin.configs.recommended,
+    ...plugin.configs.recommended,
     {
       rules: {
         'twilio-functions/require-callback': 'off',

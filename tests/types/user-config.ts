@@ -4,7 +4,9 @@ import type { ESLint, Linter } from 'eslint';
 import twilioFunctions, { configs, meta, rules } from 'eslint-plugin-twilio-functions';
 
 const plugin: ESLint.Plugin = twilioFunctions;
-const recommended: Linter.Config = configs.recommended;
+const recommended: Linter.Config[] = configs.recommended;
+
+export const spread: Linter.Config[] = [...twilioFunctions.configs.recommended, ...configs['disable-overlapping-rules']];
 
 export default defineConfig([
   twilioFunctions.configs.recommended,
@@ -16,7 +18,8 @@ export default defineConfig([
       'twilio-functions/require-callback': 'warn',
     },
   },
-  { ...recommended, files: ['serverless/**/*.js'] },
+  { basePath: 'apps/sms', extends: [recommended] },
+  recommended.map((config) => ({ ...config, files: ['serverless/**/*.js'] })),
 ]);
 
 export const pluginName: string | undefined = meta.name;
