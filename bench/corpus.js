@@ -62,9 +62,9 @@ for (let run = 0; run < runs; run += 1) {
       cwd: root,
       overrideConfigFile: true,
       overrideConfig: [
-        plugin.configs.recommended,
+        ...plugin.configs.recommended,
         // The Serverless Toolkit also deploys `src/functions/*.js`, which the recommended globs leave out.
-        { ...plugin.configs.recommended, files: loose ? ['**/*.{js,cjs,ts}'] : ['src/functions/**/*.{js,cjs}'] },
+        { ...plugin.configs.recommended[0], files: loose ? ['**/*.{js,cjs,ts}'] : ['src/functions/**/*.{js,cjs}'] },
         { files: ['**/*.ts'], languageOptions: { parser: tsParser } },
         { settings: { 'twilio-functions': readProjectSettings(root) } },
       ],

@@ -27,7 +27,7 @@ for (const rule of RULES) if (!plugin.rules[rule]) fail(`dist/index.js has no ru
 const ruleIds = RULES.map((rule) => `${namespace}/${rule}`);
 
 /** The recommended config's files, globals and source type, with only the callback-flow rules on. */
-const recommended = plugin.configs.recommended;
+const recommended = plugin.configs.recommended[0];
 const config = [
   {
     ...recommended,
