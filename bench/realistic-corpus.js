@@ -278,6 +278,13 @@ export function generateCorpus(count = 320, seed = 20261201) {
     const suffix = i % 5 === 0 ? '.protected.js' : i % 7 === 0 ? '.private.js' : '.js';
     files.push({ path: `${folder}function-${String(i).padStart(3, '0')}${suffix}`, code: family(random) });
   }
+  // The private helpers the handlers load with Runtime.getFunctions(), as a real project has them.
+  for (const noun of NAMES) {
+    files.push({
+      path: `functions/utils/${noun}.private.js`,
+      code: `exports.validate${noun} = (event) => Boolean(event && event.From);\nexports.lookup = async (context, key) => ({ key, found: false });\n`,
+    });
+  }
   return files;
 }
 

@@ -96,6 +96,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string): void {
+      // Most functions start no Promise that nothing waits for: nothing to solve.
+      if (![...flow.segments.values()].some((record) => record.events.some((event) => event.kind === 'promiseStart'))) return;
       const problem: ForwardProblem<FloatingState, FlowEvent> = {
         entry: ENTRY,
         join: (a, b) => ({
