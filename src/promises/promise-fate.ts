@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { localFunction } from './promise-producers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -60,7 +61,7 @@ export function fateOf(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): Pr
         continue;
       case AST_NODE_TYPES.CallExpression:
       case AST_NODE_TYPES.NewExpression:
-        return parent.callee === child ? PASSED : argumentFate(parent, sourceCode);
+        return parent.callee === child ? PASSED : argumentFate(parent, child, sourceCode);
       default:
         return PASSED;
     }
@@ -75,8 +76,13 @@ function storedIn(target: TSESTree.Node, sourceCode: TSESLint.SourceCode): Promi
 }
 
 /** `Promise.all(x)` combines; `tasks.push(x)` stores into `tasks`; any other call is trusted with it. */
-function argumentFate(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): PromiseFate {
+function argumentFate(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  argument: TSESTree.Node,
+  sourceCode: TSESLint.SourceCode,
+): PromiseFate {
   const callee = skipTransparentWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return sameFileArgumentFate(callee, call.arguments.indexOf(argument as TSESTree.CallExpressionArgument), sourceCode);
   if (call.type !== AST_NODE_TYPES.CallExpression || callee.type !== AST_NODE_TYPES.MemberExpression) return PASSED;
   const method = memberPropertyName(callee);
   const object = skipTransparentWrappers(callee.object);
@@ -85,6 +91,21 @@ function argumentFate(call: TSESTree.CallExpression | TSESTree.NewExpression, so
   }
   if ((method === 'push' || method === 'unshift') && object.type === AST_NODE_TYPES.Identifier) return storedIn(object, sourceCode);
   return PASSED;
+}
+
+/**
+ * A Promise handed to a function of this file is followed into it: the function waits for it when it awaits,
+ * returns, chains, combines or passes on its parameter; otherwise the Promise floats as if it were a statement.
+ * Any other function is trusted with it.
+ */
+function sameFileArgumentFate(callee: TSESTree.Identifier, index: number, sourceCode: TSESLint.SourceCode): PromiseFate {
+  const fn = index === -1 ? undefined : localFunction(callee, sourceCode);
+  const param = fn?.params[index];
+  if (!fn || param?.type !== AST_NODE_TYPES.Identifier) return PASSED;
+  const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === param.name);
+  if (!variable) return PASSED;
+  const waits = variable.references.some((reference) => reference.isRead() && settlesStoredPromise(reference.identifier as TSESTree.Identifier));
+  return waits ? PASSED : { kind: 'statement' };
 }
 
 /** Whether a read of a stored Promise waits for it, chains it, combines it or hands it on. */

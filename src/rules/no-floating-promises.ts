@@ -14,7 +14,7 @@ import { dottedName } from '../util/dotted-name.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ allowVoid?: boolean; promiseCalls?: string[]; checkTypes?: boolean }];
-export type MessageIds = 'floating' | 'floatingForEach' | 'suggestAwait';
+export type MessageIds = 'floating' | 'floatingForEach' | 'suggestAwait' | 'suggestMoveCallback';
 
 type PromiseStart = Extract<PromiseEvent, { kind: 'promiseStart' }>;
 
@@ -66,6 +66,7 @@ export default createRule<Options, MessageIds>({
       floatingForEach:
         "`forEach()` does not wait for its async function: its Promises may still be pending when {{answer}} ends the invocation, and Twilio terminates them. Use `for … of` with `await`, or `await Promise.all(items.map(async …))`.",
       suggestAwait: 'Add `await` before this Promise.',
+      suggestMoveCallback: 'Call `{{name}}()` in this Promise\'s `.then()`, and `{{name}}(error)` in its `.catch()`.',
     },
   },
   defaultOptions: [{ allowVoid: false, promiseCalls: [], checkTypes: false }],
@@ -151,7 +152,7 @@ export default createRule<Options, MessageIds>({
         ...(forEach
           ? { messageId: 'floatingForEach', data: { answer: answerText } }
           : { messageId: 'floating', data: { producer: start.producer ?? describeCall(start.node), answer: answerText, name } }),
-        suggest: awaitSuggestion(start),
+        suggest: [...awaitSuggestion(start), ...moveCallbackSuggestion(start, answer, name)],
       });
     }
 
@@ -165,6 +166,30 @@ export default createRule<Options, MessageIds>({
       }
       if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
       return [{ messageId: 'suggestAwait', fix: (fixer) => fixer.insertTextBefore(start.node, 'await ') }];
+    }
+
+    /**
+     * `P; return callback(…);` → `return P.then(() => callback(…)).catch((error) => callback(error));`, offered when
+     * the callback is the very next statement and the last word of its block (so the added `return` skips nothing).
+     */
+    function moveCallbackSuggestion(start: PromiseStart, answer: TSESTree.Node, name: string): TSESLint.ReportSuggestionArray<MessageIds> {
+      const statement = start.node.parent;
+      if (start.key !== undefined || start.producer === '`forEach(async …)`' || statement?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
+      const block = statement.parent;
+      if (block?.type !== AST_NODE_TYPES.BlockStatement || answer.type !== AST_NODE_TYPES.CallExpression) return [];
+      const next = block.body[block.body.indexOf(statement) + 1];
+      const answered = next?.type === AST_NODE_TYPES.ReturnStatement ? next.argument : next?.type === AST_NODE_TYPES.ExpressionStatement ? next.expression : undefined;
+      if (!next || answered !== answer || (next.type !== AST_NODE_TYPES.ReturnStatement && block.body.at(-1) !== next)) return [];
+      const promise = sourceCode.getText(start.node);
+      const call = sourceCode.getText(answer);
+      return [
+        {
+          messageId: 'suggestMoveCallback',
+          data: { name },
+          fix: (fixer) =>
+            fixer.replaceTextRange([statement.range[0], next.range[1]], `return ${promise}.then(() => ${call}).catch((error) => ${name}(error));`),
+        },
+      ];
     }
 
     /** From the start of the expression to the end of what it calls: `client.messages.create` of a long chain. */

@@ -82,6 +82,14 @@ runWithBothParsers('no-floating-promises', rule, {
     `exports.handler = (context, event, callback) => {
   context.getTwilioClient().conferences.each({ status: 'in-progress' }, (conference) => callback(null, conference.sid));
 };`,
+    // A same-file function that waits for the Promise it is given.
+    `exports.handler = async (context, event, callback) => {
+  await record(fetch('https://example.com/log'));
+  callback(null, 'ok');
+};
+async function record(promise) {
+  await promise;
+}`,
     // new Promise with an executor that starts nothing.
     `exports.handler = (context, event, callback) => {
   const never = new Promise(() => null);
@@ -106,7 +114,32 @@ runWithBothParsers('no-floating-promises', rule, {
   client.messages.create({ body: 'hi', to: toNumber, from: fromNumber });
   return callback(null, 'success');
 };`,
-      errors: [floating(3, 3, 25, 'a Twilio REST call', '`callback()` on line 4')],
+      errors: [
+        {
+          ...floating(3, 3, 25, 'a Twilio REST call', '`callback()` on line 4'),
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  return client.messages.create({ body: 'hi', to: toNumber, from: fromNumber }).then(() => callback(null, 'success')).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    // A Promise handed to a function of this file is followed: this one never waits for it.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  record(fetch('https://example.com/log'));
+  callback(null, 'ok');
+};
+function record(promise) {
+  console.log('recorded', typeof promise);
+}`,
+      errors: [floating(2, 10, 15, 'an HTTP request', '`callback()` on line 3')],
     },
     {
       code: `exports.handler = async (context, event, callback) => {
@@ -214,6 +247,16 @@ exports.handler = async (context, event, callback) => {
   callback(null, 'ok');
 };`,
             },
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `const axios = require('axios');
+exports.handler = async (context, event, callback) => {
+  axios.post('https://example.com/hook', event);
+  const sync = Runtime.getSync({ serviceName: 'default' });
+  return sync.documents('state').update({ data: event }).then(() => callback(null, 'ok')).catch((error) => callback(error));
+};`,
+            },
           ],
         },
       ],
@@ -225,7 +268,20 @@ exports.handler = async (context, event, callback) => {
   callback(null, 'ok');
 };`,
       options: [{ promiseCalls: ['mailer.send'] }],
-      errors: [floating(2, 3, 14, '`mailer.send()`', '`callback()` on line 3')],
+      errors: [
+        {
+          ...floating(2, 3, 14, '`mailer.send()`', '`callback()` on line 3'),
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `exports.handler = (context, event, callback) => {
+  return mailer.send(event.Email).then(() => callback(null, 'ok')).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
     },
     // Inside a continuation, before its own callback.
     {
@@ -236,7 +292,23 @@ exports.handler = async (context, event, callback) => {
     callback(null, call.sid);
   }).catch(callback);
 };`,
-      errors: [floating(4, 5, 27, 'a Twilio REST call', '`callback()` on line 5')],
+      errors: [
+        {
+          ...floating(4, 5, 27, 'a Twilio REST call', '`callback()` on line 5'),
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.calls.create({ to: event.To }).then((call) => {
+    return client.messages.create({ to: event.To, body: call.sid }).then(() => callback(null, call.sid)).catch((error) => callback(error));
+  }).catch(callback);
+};`,
+            },
+          ],
+        },
+      ],
     },
     // A same-file receiver that calls back on every path ends the invocation too.
     {
@@ -247,7 +319,23 @@ exports.handler = async (context, event, callback) => {
 function respond(done) {
   done(null, 'ok');
 }`,
-      errors: [floating(2, 3, 8, 'an HTTP request', '`callback()` on line 3')],
+      errors: [
+        {
+          ...floating(2, 3, 8, 'an HTTP request', '`callback()` on line 3'),
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `exports.handler = (context, event, callback) => {
+  return fetch('https://example.com/audit').then(() => respond(callback)).catch((error) => callback(error));
+};
+function respond(done) {
+  done(null, 'ok');
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
