@@ -100,7 +100,8 @@ function returnsPromise(fn: FunctionNode, sourceCode: TSESLint.SourceCode): bool
   return result;
 }
 
-function ownReturnArguments(body: TSESTree.BlockStatement): TSESTree.Node[] {
+/** The arguments of a function body's own `return` statements (not those of functions nested in it). */
+export function ownReturnArguments(body: TSESTree.BlockStatement): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   const pending: TSESTree.Node[] = [...body.body];
   for (let node = pending.pop(); node; node = pending.pop()) {

@@ -3,7 +3,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { chainOf } from './promise-chain.js';
-import { localFunction } from './promise-producers.js';
+import { initializerOf } from './module-bindings.js';
+import { knownProducer, localFunction, ownReturnArguments } from './promise-producers.js';
 
 /**
  * Whether `node` sits in the `try` block of a `try` statement of its own function that takes over a rejection
@@ -18,17 +19,19 @@ export function isGuarded(node: TSESTree.Node, finallyAnswers: (finalizer: TSEST
   return false;
 }
 
-/**
- * Whether awaiting `node` can throw: anything can, except a chain that ends in a `.catch` that does not rethrow,
- * `Promise.allSettled`, a `new Promise` whose executor takes no `reject` and does not throw, a literal, and a call
- * of a same-file async function whose body cannot reject.
- */
 export interface RejectionContext {
   readonly sourceCode: TSESLint.SourceCode;
   /** The callback and its aliases: calling them never throws. */
   readonly isCallback: (node: TSESTree.Node) => boolean;
 }
 
+/**
+ * Whether awaiting `node` is known to be able to throw: a Promise the plugin knows to come from a request
+ * (twilio-node, HTTP clients, SendGrid, Airtable), a chain of one without a `.catch` that absorbs its rejection,
+ * `Promise.reject`, a `new Promise` that rejects or throws, a combinator over one of those, and a call of a same-file
+ * function whose body can reject or which returns one. Other libraries' Promises are not known to reject: many
+ * resolve with an error instead (`{ data, error }`), and a helper in another file may catch everything.
+ */
 export function canReject(node: TSESTree.Node, context: RejectionContext, seen = new Set<FunctionNode>()): boolean {
   const value = skipTransparentWrappers(node);
   switch (value.type) {
@@ -48,13 +51,18 @@ export function canReject(node: TSESTree.Node, context: RejectionContext, seen =
     }
     case AST_NODE_TYPES.CallExpression:
       return callCanReject(value, context, seen);
+    case AST_NODE_TYPES.Identifier: {
+      // A stored Promise: what it was created from.
+      const init = initializerOf(value, context.sourceCode);
+      return init !== undefined && canReject(init, context, seen);
+    }
     default:
-      return true;
+      return false;
   }
 }
 
 function callCanReject(call: TSESTree.CallExpression, context: RejectionContext, seen: Set<FunctionNode>): boolean {
-  const { links } = chainOf(call);
+  const { root, links } = chainOf(call);
   const lastCatch = links.findLastIndex((link) => link.onRejected !== undefined);
   if (lastCatch !== -1) {
     const handler = links[lastCatch]!.onRejected!;
@@ -63,17 +71,32 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
     const later = links.slice(lastCatch + 1).some((link) => link.onFulfilled !== undefined && mayThrow(link.onFulfilled, context.isCallback));
     return rethrows || later;
   }
+  if (links.length > 0) {
+    return canReject(root, context, seen) ||
+      links.some((link) => link.onFulfilled !== undefined && link.method !== 'finally' && mayThrow(link.onFulfilled, context.isCallback));
+  }
   const callee = skipTransparentWrappers(call.callee);
-  if (callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'allSettled') {
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
     const object = skipTransparentWrappers(callee.object);
-    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') return false;
+    const method = memberPropertyName(callee);
+    if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise') {
+      if (method === 'reject') return true;
+      if (method !== 'all' && method !== 'race' && method !== 'any') return false;
+      const [argument] = call.arguments;
+      const elements = argument?.type === AST_NODE_TYPES.ArrayExpression ? argument.elements : undefined;
+      // `Promise.all(tasks)`: what the array holds is not followed; it is most often requests.
+      return elements ? elements.some((element) => element !== null && canReject(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, context, seen)) : true;
+    }
   }
   const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, context.sourceCode) : isFunctionNode(callee) ? callee : undefined;
-  if (fn?.async && !seen.has(fn)) {
+  if (fn) {
+    if (seen.has(fn)) return false;
     seen.add(fn);
-    return bodyCanReject(fn, context, seen);
+    if (fn.async) return bodyCanReject(fn, context, seen);
+    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
+    return returned.some((argument) => canReject(argument, context, seen));
   }
-  return true;
+  return knownProducer(call, context.sourceCode) !== undefined;
 }
 
 /**

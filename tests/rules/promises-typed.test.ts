@@ -64,6 +64,15 @@ ruleTester.run('no-floating-promises (type-checked)', rule, {
           endLine: 5,
           endColumn: 14,
           data: { producer: '`mailer.send()`', answer: '`callback()` on line 6', name: 'callback' },
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `${prelude}export const handler = (context: unknown, event: { To: string }, callback: Callback) => {
+  return mailer.send(event.To).then(() => callback(null, 'ok')).catch((error) => callback(error));
+};`,
+            },
+          ],
         },
       ],
     },
