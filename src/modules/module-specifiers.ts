@@ -101,3 +101,16 @@ function isElidedImport(node: TSESTree.ImportDeclaration, sourceCode: TSESLint.S
     return variable.references.every((reference) => !reference.isValueReference);
   });
 }
+
+/** How a message names the load: `` `require('x')` ``, or the TypeScript syntax that tsc turns into it. */
+export function specifierSubject(found: ModuleSpecifier): string {
+  switch (found.kind) {
+    case 'require':
+    case 'import-equals':
+      return `\`require('${found.specifier}')\``;
+    case 'import':
+      return `this import (tsc emits \`require('${found.specifier}')\`)`;
+    case 'dynamic-import':
+      return `this \`import()\` (tsc emits \`require('${found.specifier}')\`)`;
+  }
+}

@@ -59,11 +59,23 @@ export function scanProjectTree(layout: ProjectLayout): ProjectTree {
   if (layout.assetsDir) {
     for (const file of listFiles(layout.assetsDir, directoryMtimes)) {
       const relativePath = relative(layout.assetsDir, file);
-      const { path, visibility } = serverlessPath(relativePath, undefined);
+      const compiled = assetSourceAsDeployed(relativePath, layout.typescript);
+      if (compiled === undefined) continue;
+      const { path, visibility } = serverlessPath(compiled, undefined);
       add(assets, { kind: 'asset', key: path, file, relativePath: slashed(relativePath), visibility });
     }
   }
   return { functions, assets, byFile, directoryMtimes };
+}
+
+/**
+ * The name an asset is deployed under: the TypeScript template compiles the `.ts` files of `src/assets/` with the
+ * rest of `src/` (`tsc` writes `dist/assets/x.private.js`, which `--assets-folder dist/assets` deploys), so they are
+ * keyed `/x.js`; declaration files are not deployed. Other assets keep their name.
+ */
+export function assetSourceAsDeployed(relativePath: string, typescript: boolean): string | undefined {
+  if (!typescript || !relativePath.endsWith('.ts')) return relativePath;
+  return relativePath.endsWith('.d.ts') ? undefined : `${relativePath.slice(0, -3)}.js`;
 }
 
 /** Whether every folder the tree was read from still has the mtime it had (an entry added or removed changes it). */

@@ -9,7 +9,7 @@ import { commonJsAlternative } from '../modules/esm-only-packages.js';
 import { describeUse, esmRequireProblem } from '../modules/esm-require-problem.js';
 import { type EsmRequireTarget, findEsmRequireTarget } from '../modules/esm-require-target.js';
 import { beginFileLint } from '../modules/file-stamps.js';
-import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier } from '../modules/module-specifiers.js';
+import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier, specifierSubject } from '../modules/module-specifiers.js';
 import { bindingUses, declaredVariables, describeRequire } from '../modules/require-site.js';
 import { runtimeFromSettings, runtimeLabel } from '../modules/twilio-runtime.js';
 import { typeScriptOutput } from '../modules/typescript-output.js';
@@ -174,7 +174,7 @@ function messageData(file: FileContext, target: EsmRequireTarget, found: ModuleS
     advice += ` With \`module: ${file.typeScript.module}\` tsc compiles \`import()\` back into \`require()\`: set \`module\` to \`node16\` or \`nodenext\` first.`;
   }
   return {
-    subject: subjectOf(found),
+    subject: capitalize(specifierSubject(found)),
     source,
     runtime: file.runtimeText,
     version: versionText(target),
@@ -184,17 +184,6 @@ function messageData(file: FileContext, target: EsmRequireTarget, found: ModuleS
   };
 }
 
-function subjectOf(found: ModuleSpecifier): string {
-  switch (found.kind) {
-    case 'require':
-    case 'import-equals':
-      return `\`require('${found.specifier}')\``;
-    case 'import':
-      return `This import (tsc emits \`require('${found.specifier}')\`)`;
-    case 'dynamic-import':
-      return `This \`import()\` (tsc emits \`require('${found.specifier}')\`)`;
-  }
-}
 
 /** A dependency's file from its `node_modules/` on (`node_modules/p/lib/x.js`), which reads the same on every machine. */
 function displayPath(file: FileContext, path: string): string {
@@ -215,3 +204,6 @@ function versionText(target: EsmRequireTarget): string {
   }
 }
 
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

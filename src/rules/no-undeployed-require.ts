@@ -4,7 +4,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 
 import { deployedDependency } from '../modules/deployed-dependency.js';
 import { beginFileLint } from '../modules/file-stamps.js';
-import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier } from '../modules/module-specifiers.js';
+import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier, specifierSubject } from '../modules/module-specifiers.js';
 import { typeScriptOutput } from '../modules/typescript-output.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -52,18 +52,7 @@ function check(context: Context, directory: string, found: ModuleSpecifier): voi
   context.report({
     node: found.node,
     messageId: deploy.devOnly ? 'devDependencyOnly' : 'notDeclared',
-    data: { name: deploy.name, specifier: found.specifier, subject: subjectOf(found) },
+    data: { name: deploy.name, specifier: found.specifier, subject: specifierSubject(found) },
   });
 }
 
-function subjectOf(found: ModuleSpecifier): string {
-  switch (found.kind) {
-    case 'require':
-    case 'import-equals':
-      return `\`require('${found.specifier}')\``;
-    case 'import':
-      return `this import (tsc emits \`require('${found.specifier}')\`)`;
-    case 'dynamic-import':
-      return `this \`import()\` (tsc emits \`require('${found.specifier}')\`)`;
-  }
-}

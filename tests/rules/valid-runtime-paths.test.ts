@@ -37,6 +37,8 @@ runWithBothParsers('valid-runtime-paths', rule, {
     // The TypeScript template: src/functions/*.ts and src/assets.
     { filename: TS_FUNCTION, code: "const helper = require(Runtime.getFunctions()['helper'].path);" },
     { filename: TS_FUNCTION, code: "const greeting = Runtime.getAssets()['/greeting.json'].path;" },
+    // The template compiles a .ts asset to .js: that is its key once deployed.
+    { filename: TS_FUNCTION, code: "const { format } = require(Runtime.getAssets()['/format.js'].path);" },
   ],
   invalid: [
     {
