@@ -53,9 +53,18 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
     }
   }
 
+  /** One event object per `try`: every member access and call inside it records one, so they are not allocated anew. */
+  const throwableEvents = new Map<TSESTree.TryStatement, ThrowableEvent>();
+
   function recordThrowable(): void {
     const tryStatement = top()?.tryBlocks.at(-1);
-    if (tryStatement) record({ kind: 'throwable', tryStatement });
+    if (!tryStatement) return;
+    let event = throwableEvents.get(tryStatement);
+    if (!event) {
+      event = { kind: 'throwable', tryStatement };
+      throwableEvents.set(tryStatement, event);
+    }
+    record(event);
   }
 
   function isReachable(): boolean {

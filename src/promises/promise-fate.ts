@@ -20,7 +20,13 @@ export type PromiseFate =
   | { readonly kind: 'stored'; readonly variable: Variable };
 
 const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+// Shared fates: this runs for every call of a recorded function, so the common answers are not allocated anew.
 const PASSED: PromiseFate = { kind: 'passed' };
+const AWAITED: PromiseFate = { kind: 'awaited' };
+const RETURNED: PromiseFate = { kind: 'returned' };
+const STATEMENT: PromiseFate = { kind: 'statement' };
+const VOIDED: PromiseFate = { kind: 'voided' };
+const COMBINED: PromiseFate = { kind: 'combined' };
 
 export function fateOf(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): PromiseFate {
   let child: TSESTree.Node = node;
@@ -38,19 +44,19 @@ export function fateOf(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): Pr
       case AST_NODE_TYPES.LogicalExpression:
         continue;
       case AST_NODE_TYPES.SequenceExpression:
-        if (parent.expressions.at(-1) !== child) return { kind: 'statement' };
+        if (parent.expressions.at(-1) !== child) return STATEMENT;
         continue;
       case AST_NODE_TYPES.AwaitExpression:
-        return { kind: 'awaited' };
+        return AWAITED;
       case AST_NODE_TYPES.ReturnStatement:
       case AST_NODE_TYPES.YieldExpression:
-        return { kind: 'returned' };
+        return RETURNED;
       case AST_NODE_TYPES.ArrowFunctionExpression:
-        return parent.body === child ? { kind: 'returned' } : PASSED;
+        return parent.body === child ? RETURNED : PASSED;
       case AST_NODE_TYPES.ExpressionStatement:
-        return { kind: 'statement' };
+        return STATEMENT;
       case AST_NODE_TYPES.UnaryExpression:
-        return parent.operator === 'void' ? { kind: 'voided' } : PASSED;
+        return parent.operator === 'void' ? VOIDED : PASSED;
       case AST_NODE_TYPES.VariableDeclarator:
         return parent.init === child ? storedIn(parent.id, sourceCode) : PASSED;
       case AST_NODE_TYPES.AssignmentExpression:
@@ -87,7 +93,7 @@ function argumentFate(
   const method = memberPropertyName(callee);
   const object = skipTransparentWrappers(callee.object);
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && method !== undefined && COMBINATORS.has(method)) {
-    return { kind: 'combined' };
+    return COMBINED;
   }
   if ((method === 'push' || method === 'unshift') && object.type === AST_NODE_TYPES.Identifier) return storedIn(object, sourceCode);
   return PASSED;
@@ -105,7 +111,7 @@ function sameFileArgumentFate(callee: TSESTree.Identifier, index: number, source
   const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === param.name);
   if (!variable) return PASSED;
   const waits = variable.references.some((reference) => reference.isRead() && settlesStoredPromise(reference.identifier as TSESTree.Identifier));
-  return waits ? PASSED : { kind: 'statement' };
+  return waits ? PASSED : STATEMENT;
 }
 
 /** Whether a read of a stored Promise waits for it, chains it, combines it or hands it on. */

@@ -4,7 +4,7 @@ import type { FlowEvent, FunctionFlow } from '../callback-flow/flow-events.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
-import { chainOf, isChainReceiver } from './promise-chain.js';
+import { chainMethodOf, chainOf, isChainReceiver } from './promise-chain.js';
 import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
 import { knownProducer } from './promise-producers.js';
 
@@ -53,7 +53,8 @@ export function recordPromiseFlow(
     // The callback itself, or a name for a function that uses it: the callback engine's events.
     if (callee?.type === AST_NODE_TYPES.Identifier && usesCallback(callee)) return;
     const fate = fateOf(node, sourceCode);
-    const chain = node.type === AST_NODE_TYPES.CallExpression ? chainOf(node) : undefined;
+    // Only a `.then`/`.catch`/`.finally` call is the end of a chain worth splitting into links.
+    const chain = node.type === AST_NODE_TYPES.CallExpression && chainMethodOf(node) ? chainOf(node) : undefined;
     if (node.type === AST_NODE_TYPES.CallExpression && chain && chain.links.length > 0) chains.push({ node, flow, fate });
     if (node.type === AST_NODE_TYPES.CallExpression && callee && isFunctionNode(callee) && callee.async && callee.type !== AST_NODE_TYPES.FunctionDeclaration) {
       asyncIifes.push({ node, fn: callee, flow, fate });
