@@ -167,24 +167,33 @@ export default createRule<Options, MessageIds>({
         report();
       }
 
+      // States are interned: the solver joins and transfers on every pass, and a state is only a call and a flag.
+      const states = new Map<TSESTree.CallExpression, { pending: AfterCallbackState; reported: AfterCallbackState }>();
+      function stateOf(lastCall: TSESTree.CallExpression | null, pending: boolean): AfterCallbackState {
+        if (!lastCall) return NOT_CALLED;
+        let pair = states.get(lastCall);
+        if (!pair) {
+          pair = { pending: { lastCall, pending: true }, reported: { lastCall, pending: false } };
+          states.set(lastCall, pair);
+        }
+        return pending ? pair.pending : pair.reported;
+      }
+
       const problem: ForwardProblem<AfterCallbackState, FlowEvent> = {
         entry: NOT_CALLED,
-        join: (a, b) => ({
-          lastCall: laterCall(a.lastCall, b.lastCall),
-          pending: a.pending || b.pending,
-        }),
+        join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
         equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
         transfer(state, event, report) {
           const call = callOfEvent.get(event);
           if (call) {
             if (report && state.lastCall) reportDuplicate(call, state.lastCall);
-            return { lastCall: call, pending: true };
+            return stateOf(call, true);
           }
           if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
             return state;
           }
           if (report && state.lastCall) reportCodeAfter(event.node, state.lastCall);
-          return { lastCall: state.lastCall, pending: false };
+          return stateOf(state.lastCall, false);
         },
       };
 
