@@ -102,6 +102,11 @@ export interface CallbackBindings {
   readonly neverCalled: ReadonlyMap<FunctionNode, string>;
 }
 
+/** Whether anything reads the callback or an alias of it: a handler that never does never answers. */
+export function readsCallback(bindings: CallbackBindings): boolean {
+  return [...bindings.callbackVariables].some((variable) => variable.references.some((reference) => reference.isRead()));
+}
+
 export function bindCallback(handler: Handler, sourceCode: TSESLint.SourceCode): CallbackBindings {
   const callbackVariables = collectAliases(handler.callbackVariable, sourceCode);
   const { callbackUsers, localFunctions } = collectCallbackUsers(handler.node, callbackVariables, sourceCode);

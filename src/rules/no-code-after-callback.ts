@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
@@ -262,7 +262,7 @@ function codeAfterMessage(statement: TSESTree.Statement, previous: TSESTree.Call
   // A call later in the source than the statement reached it through a loop's back edge.
   if (previous.range[0] > statement.range[0]) return 'codeAfterCallbackInLoop';
   const finalizer = enclosingFinalizer(statement);
-  if (finalizer && !contains(finalizer, previous)) return 'codeAfterCallbackInFinally';
+  if (finalizer && !containsNode(finalizer, previous)) return 'codeAfterCallbackInFinally';
   return 'codeAfterCallback';
 }
 
@@ -273,8 +273,4 @@ function enclosingFinalizer(node: TSESTree.Node): TSESTree.BlockStatement | unde
     if (parent?.type === AST_NODE_TYPES.TryStatement && parent.finalizer === current) return parent.finalizer;
   }
   return undefined;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }

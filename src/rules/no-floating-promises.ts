@@ -9,7 +9,7 @@ import { chainOf } from '../promises/promise-chain.js';
 import type { PromiseEvent } from '../promises/promise-events.js';
 import { hasThenableType } from '../promises/thenable-type.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { isFunctionNode, transparentParent } from '../util/ast.js';
+import { containsNode, enclosingFunction, isFunctionNode, transparentParent } from '../util/ast.js';
 import { dottedName } from '../util/dotted-name.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -116,7 +116,7 @@ export default createRule<Options, MessageIds>({
             case 'promiseStart': {
               if (state.called || (event.voided && allowVoid) || !isPromise(event)) return state;
               // An answer among the Promise's own arguments (`each(opts, (item) => … callback())`) runs inside it.
-              if (state.answeredBy && !contains(event.node, state.answeredBy)) {
+              if (state.answeredBy && !containsNode(event.node, state.answeredBy)) {
                 if (report) reportFloating(event, state.answeredBy, name);
                 return state;
               }
@@ -158,7 +158,7 @@ export default createRule<Options, MessageIds>({
 
     /** `await` is only offered where it keeps the code valid and the meaning plain: an expression statement or `void`. */
     function awaitSuggestion(start: PromiseStart): TSESLint.ReportSuggestionArray<MessageIds> {
-      if (start.key !== undefined || start.producer === '`forEach(async …)`' || !isInAsyncFunction(start.node)) return [];
+      if (start.key !== undefined || start.producer === '`forEach(async …)`' || !enclosingFunction(start.node)?.async) return [];
       const parent = start.node.parent;
       if (start.voided && parent?.type === AST_NODE_TYPES.UnaryExpression) {
         const voidToken = sourceCode.getFirstToken(parent)!;
@@ -227,21 +227,4 @@ function describeAnswer(answer: TSESTree.Node, name: string): string {
   const { parent } = transparentParent(answer);
   const callee = parent?.type === AST_NODE_TYPES.CallExpression ? dottedName(parent.callee) : undefined;
   return callee ? `\`${name}\`, handed to \`${callee}()\` on line ${line},` : `\`${name}()\` on line ${line}`;
-}
-
-function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
-  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
-}
-
-function isInAsyncFunction(node: TSESTree.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) {
-    if (
-      current.type === AST_NODE_TYPES.ArrowFunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionExpression ||
-      current.type === AST_NODE_TYPES.FunctionDeclaration
-    ) {
-      return current.async;
-    }
-  }
-  return false;
 }

@@ -4,6 +4,7 @@ import { enclosingFunction, type FunctionNode } from '../util/ast.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
+import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -69,7 +70,7 @@ export default createRule<Options, MessageIds>({
       // A receiver that does not answer in the handler's place (a guard helper) answers on some outcomes only.
       if (handler.delegatedBy && !handler.delegatedBy.answersForHandler) return;
       const delegate = handler.delegatedBy?.name;
-      if (!usesCallback(handlerFlow)) {
+      if (!readsCallback(handlerFlow.bindings)) {
         context.report({
           loc: ASTUtils.getFunctionHeadLocation(handler.node, sourceCode),
           ...(delegate === undefined
@@ -131,12 +132,6 @@ export default createRule<Options, MessageIds>({
     /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
     function answersSomewhere(flow: FunctionFlow): boolean {
       return [...flow.segments.values()].some((record) => record.events.some((event) => ANSWERING_EVENTS.has(event.kind)));
-    }
-
-    function usesCallback(handlerFlow: HandlerFlow): boolean {
-      return [...handlerFlow.bindings.callbackVariables].some((variable) =>
-        variable.references.some((reference) => reference.isRead()),
-      );
     }
 
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */

@@ -3,12 +3,13 @@ import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/util
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
 import { chainOf } from '../promises/promise-chain.js';
 import { bodyCanReject, canReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
-import { isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -111,7 +112,7 @@ export default createRule<Options, MessageIds>({
       if (!handler.node.async || (handler.delegatedBy && !handler.delegatedBy.answersForHandler)) return;
       const flow = handlerFlow.functions.get(handler.node);
       // A handler that never calls back at all is require-callback's one finding.
-      if (!flow || !usesCallback(handlerFlow)) return;
+      if (!flow || !readsCallback(handlerFlow.bindings)) return;
       const judge = rejectionContext(handlerFlow);
       const unguarded = awaitsBeforeAnswer(flow, analysis).filter(
         (node) => !isGuarded(node, (finalizer) => containsCallbackRead(finalizer, handlerFlow)) && canReject(node.argument, judge),
@@ -176,10 +177,6 @@ function awaitsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis): TSE
   return [...found];
 }
 
-function usesCallback(handlerFlow: HandlerFlow): boolean {
-  return [...handlerFlow.bindings.callbackVariables].some((variable) => variable.references.some((reference) => reference.isRead()));
-}
-
 function callbackName(handlerFlow: HandlerFlow): string {
   return handlerFlow.bindings.handler.callbackParam.name;
 }
@@ -195,8 +192,7 @@ function isCallbackReference(node: TSESTree.Node, handlerFlow: HandlerFlow): boo
 function containsCallbackRead(node: TSESTree.Node, handlerFlow: HandlerFlow): boolean {
   for (const variable of handlerFlow.bindings.callbackVariables) {
     for (const reference of variable.references) {
-      const { range } = reference.identifier;
-      if (reference.isRead() && node.range[0] <= range[0] && range[1] <= node.range[1]) return true;
+      if (reference.isRead() && containsNode(node, reference.identifier)) return true;
     }
   }
   return false;

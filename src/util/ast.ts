@@ -78,3 +78,8 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
   }
   return undefined;
 }
+
+/** Whether `inner` lies within `outer` in the source. */
+export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
+  return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+}
