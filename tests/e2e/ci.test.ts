@@ -3,7 +3,6 @@
 // come from a plain `eslint --format json` run of the same project, so this file asserts how the results travel,
 // not what the rules find (tests/e2e/examples.test.ts does that).
 import type { ESLint } from 'eslint';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeExampleProject } from '../../bench/example-project.js';
 import plugin from '../../src/index.js';
 import { ensureBuilt } from './ensure-built.js';
+import { runEslintCli } from './run-eslint-cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const eslintBin = path.join(repoRoot, 'node_modules/eslint/bin/eslint.js');
 const SARIF_FORMATTER = '@microsoft/eslint-formatter-sarif';
 
 let projectDir: string;
@@ -31,14 +30,7 @@ interface Finding {
 
 /** `eslint <args>` in the project, as a CI step runs it; exit 1 means "found problems", which the examples have. */
 function eslint(args: readonly string[]): string {
-  const result = spawnSync(process.execPath, [eslintBin, ...args], {
-    cwd: projectDir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
+  const result = runEslintCli(projectDir, args);
   expect(result.status, result.stderr).toBe(1);
   return result.stdout;
 }

@@ -1,35 +1,21 @@
 // Runs the real `eslint` CLI, in a child process, on a Twilio Functions project whose eslint.config.js imports the
 // plugin built into dist/ and uses `configs.recommended`, and checks every finding it prints as JSON.
 import type { ESLint } from 'eslint';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import plugin from '../../src/index.js';
+import { type CliRun, runEslintCli } from './run-eslint-cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const projectDir = path.join(repoRoot, 'tests/fixtures/cli-project');
-const eslintBin = path.join(repoRoot, 'node_modules/eslint/bin/eslint.js');
-
-interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** `eslint <args>` run by Node in the fixture project, as a user would run it there. */
 function runEslint(args: readonly string[]): CliRun {
-  const result = spawnSync(process.execPath, [eslintBin, ...args], {
-    cwd: projectDir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runEslintCli(projectDir, args);
 }
 
 interface Finding {

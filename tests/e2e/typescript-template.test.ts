@@ -2,25 +2,19 @@
 // eslint.config.js is the one line `[...configs.recommended]`, with no parser of its own: recommended must parse
 // the TypeScript itself.
 import type { ESLint } from 'eslint';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { ensureBuilt } from './ensure-built.js';
+import { runEslintCli } from './run-eslint-cli.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const projectDir = path.join(repoRoot, 'tests/fixtures/typescript-template');
 
 function lint(args: readonly string[]): ESLint.LintResult[] {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'node_modules/eslint/bin/eslint.js'), '--format', 'json', ...args], {
-    cwd: projectDir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 60_000,
-  });
-  if (result.error) throw result.error;
+  const result = runEslintCli(projectDir, ['--format', 'json', ...args]);
   try {
     return JSON.parse(result.stdout) as ESLint.LintResult[];
   } catch {
