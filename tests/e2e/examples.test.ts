@@ -96,9 +96,38 @@ describe('the example project', () => {
       'functions/call-control.js:4:16 twilio-functions/require-catch-callback unguardedAwait',
       'functions/notify-team.js:5:3 twilio-functions/no-floating-promises floating',
       'functions/notify-team.js:6:3 twilio-functions/no-floating-promises floatingForEach',
+      'functions/order-status.js:8:15 twilio-functions/require-catch-callback ignoredError',
+      'functions/order-status.js:14:6 twilio-functions/require-catch-callback thenAfterCatch',
       'functions/queue-status.private.js:9:8 twilio-functions/require-catch-callback missingCatch',
       'functions/queue-status.private.js:15:8 twilio-functions/require-catch-callback catchDoesNotAnswer',
       'functions/queue-status.private.js:17:15 twilio-functions/require-catch-callback asyncIife',
     ]);
+    const shown = new Set((await lintExamples(PROMISE_RULES)).map((finding) => finding.split(' ').slice(1).join('/')));
+    const expected = PROMISE_RULES.flatMap((ruleId) =>
+      Object.keys(plugin.rules[ruleId.replace('twilio-functions/', '')]!.meta?.messages ?? {})
+        .filter((messageId) => !messageId.startsWith('suggest')) // suggestions' messages, not findings
+        .map((messageId) => `${ruleId}/${messageId}`),
+    );
+    expect([...shown].sort()).toEqual(expected.sort());
+  });
+
+  it('shows the type-checked finding in the TypeScript project, and none in its fixed file', async () => {
+    const typescriptDir = path.join(examplesDir, 'typescript');
+    const eslint = new ESLint({
+      cwd: typescriptDir,
+      overrideConfigFile: true,
+      overrideConfig: [
+        ...plugin.configs['recommended-type-checked'],
+        {
+          files: ['src/functions/**/*.ts'],
+          languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: typescriptDir } },
+        },
+      ],
+    });
+    const results = await eslint.lintFiles(['src']);
+    const findings = results.flatMap((result) =>
+      result.messages.map((message) => `${path.relative(typescriptDir, result.filePath)}:${message.line}:${message.column} ${message.ruleId} ${message.messageId}`),
+    );
+    expect(findings).toEqual(['src/functions/save-lead.ts:22:3 twilio-functions/no-floating-promises floating']);
   });
 });
