@@ -6,13 +6,12 @@ import { findHandlers } from '../handlers/find-handlers.js';
 import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { type ResponseObject, responseObjectOf } from '../twilio-values/response-values.js';
 import { createRule } from '../util/create-rule.js';
+import { hasSpellingEscape } from '../util/source-escapes.js';
 
 export type Options = [];
 export type MessageIds = 'responseAsError' | 'thenCallback';
 
 const OBJECT_TEXT = { twiml: 'a TwiML document', response: 'a `Twilio.Response`' } as const;
-/** Escapes that can spell a name in an identifier or a string: `\u0052`, `\x52`, `\122`, a line continuation. */
-const ESCAPE = /\\[ux0-7\n\r\u2028\u2029]/;
 
 /** A call that is a mistake if `callee` (the called name, or `.then`'s argument) is the handler's callback. */
 interface Candidate {
@@ -47,7 +46,7 @@ export default createRule<Options, MessageIds>({
     // an escape spells them (`Twilio['Res\x70onse']`): most files are ruled out before any scope look-up.
     let responses = text.includes('Response');
     let thens = text.includes('then');
-    if ((!responses || !thens) && ESCAPE.test(text)) responses = thens = true;
+    if ((!responses || !thens) && hasSpellingEscape(text)) responses = thens = true;
     if (!responses && !thens) return {};
 
     /** `f(x, …)` with `f` a name: during the traversal only the shape is checked, the rest at the end. */

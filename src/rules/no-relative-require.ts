@@ -7,6 +7,7 @@ import type { DeployedFile } from '../project/project-tree.js';
 import { deployedTarget, isRelativeSpecifier, relativeRequireTarget } from '../project/relative-require.js';
 import { privateName } from '../project/runtime-keys.js';
 import { createRule } from '../util/create-rule.js';
+import { hasSpellingEscape } from '../util/source-escapes.js';
 
 export type Options = [];
 export type MessageIds = 'function' | 'notDeployed' | 'privateAsset' | 'publicAsset';
@@ -14,8 +15,6 @@ export type MessageIds = 'function' | 'notDeployed' | 'privateAsset' | 'publicAs
 const BREAKS =
   '{{subject}} works locally but fails once deployed: Twilio deploys each Function and asset on its own, not the project folder, so the relative path names no file there (serverless-toolkit#279).';
 
-/** Escapes that can spell a name in an identifier or a string: `\u0072`, `\x2e`, `\56`, a line continuation. */
-const ESCAPE = /\\[ux0-7\n\r\u2028\u2029]/;
 const RELATIVE_PATH_TEXT = /['"]\.|__dirname/;
 
 export default createRule<Options, MessageIds>({
@@ -43,7 +42,7 @@ export default createRule<Options, MessageIds>({
     // rules most files out before any scope or file system work (unless escapes spell them: `'\x2e/x'`).
     const text = sourceCode.text;
     const mayRequireRelative = ((text.includes('require') || text.includes('import')) && RELATIVE_PATH_TEXT.test(text)) ||
-      ESCAPE.test(text);
+      hasSpellingEscape(text);
     if (!mayRequireRelative) return {};
     let project: ProjectModel | null | undefined;
 
