@@ -17,7 +17,11 @@ export interface ProjectLayout {
   /** Undefined when the project has no Functions folder. */
   readonly functionsDir: string | undefined;
   readonly assetsDir: string | undefined;
-  /** The TypeScript template: `src/functions/*.ts` compile to the `.js` Functions that get deployed. */
+  /**
+   * The Functions are TypeScript sources compiled before the deploy: the TypeScript template's `src/functions/*.ts`,
+   * or `functions/*.ts` beside a `tsconfig.json` (tsc writes the `.js` to its `outDir`, which the deploy script
+   * names with `--functions-folder`). Either way a `.ts` source is deployed as the `.js` it compiles to.
+   */
   readonly typescript: boolean;
   /**
    * The Functions are deployed from a build output made by a bundler (esbuild, webpack…), which inlines the
@@ -79,7 +83,7 @@ export function layoutAt(root: string, folders: ProjectFolders, stamps: PathStam
     root,
     functionsDir,
     assetsDir,
-    typescript: functionsDir === join(root, SOURCE_FUNCTIONS) && isFile(join(root, 'tsconfig.json')),
+    typescript: (functionsDir === join(root, SOURCE_FUNCTIONS) || !deployedFunctions) && isFile(join(root, 'tsconfig.json')),
     bundled: built && deploy.bundler,
   };
 }

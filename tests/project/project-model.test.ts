@@ -19,6 +19,23 @@ function makeProject(files: Record<string, string>): string {
 }
 
 describe('the project model', () => {
+  it('keys the .ts sources of functions/ beside a tsconfig.json as the .js they compile to', () => {
+    const root = makeProject({
+      'package.json': '{"scripts": {"deploy": "tsc && twilio serverless:deploy --functions-folder compiled/functions"}}',
+      'tsconfig.json': '{"compilerOptions": {"outDir": "compiled"}, "include": ["functions/**/*.ts"]}',
+      'functions/send.ts': '',
+      'functions/helpers/janitor.private.ts': '',
+      'functions/types.d.ts': '',
+    });
+    const project = projectForFile(join(root, 'functions/send.ts'))!;
+    expect([...project.functions.keys()].sort()).toEqual(['helpers/janitor', 'send']);
+  });
+
+  it('keeps the .ts files of a JavaScript project without a tsconfig.json out of the Functions', () => {
+    const root = makeProject({ 'package.json': '{}', 'functions/send.js': '', 'functions/notes.ts': '' });
+    expect([...projectForFile(join(root, 'functions/send.js'))!.functions.keys()]).toEqual(['send']);
+  });
+
   it('lists Functions and assets by their Runtime keys', () => {
     const root = makeProject({
       'package.json': '{}',
