@@ -1,0 +1,94 @@
+import rule from '../../src/rules/require-callback.js';
+import { runWithBothParsers } from '../rule-testers.js';
+
+runWithBothParsers('require-callback with twilio-node and Airtable iterators', rule, {
+  valid: [
+    // `each`'s item function that only collects; its `done` option answers on every path.
+    `exports.handler = (context, event, callback) => {
+  const sids = [];
+  context.getTwilioClient().calls.each({
+    status: 'in-progress',
+    done: (error) => (error ? callback(error) : callback(null, sids)),
+  }, (call) => {
+    sids.push(call.sid);
+  });
+};`,
+    // Airtable: the page function fetches the next page, the completion answers on both outcomes.
+    `exports.handler = (context, event, callback) => {
+  const names = [];
+  base('Contacts').select({ view: 'Grid' }).eachPage((records, fetchNextPage) => {
+    records.forEach((record) => names.push(record.get('Name')));
+    fetchNextPage();
+  }, (error) => {
+    if (error) return callback(error);
+    callback(null, names);
+  });
+};`,
+    // An item function that answers for every item: no-code-after-callback's perItem, not a missing path.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().conferences.each({ friendlyName: event.Name }, (conference) => {
+    conference.update({ status: 'completed' }).then(() => callback(null, 'ended'));
+  });
+};`,
+  ],
+  invalid: [
+    {
+      // twilio-node's \`done\` option whose error path only logs.
+      code: `exports.handler = (context, event, callback) => {
+  const sids = [];
+  context.getTwilioClient().calls.each({
+    status: 'in-progress',
+    done: (error) => {
+      if (error) {
+        console.error(error);
+        return;
+      }
+      callback(null, sids);
+    },
+  }, (call) => {
+    sids.push(call.sid);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 9, endLine: 8, endColumn: 16, data: { name: 'callback', exit: 'This `return` ends the function passed to `each()`' } }],
+    },
+    {
+      // Airtable's completion whose error path only logs.
+      code: `exports.handler = (context, event, callback) => {
+  const names = [];
+  base('Contacts').select({ view: 'Grid' }).eachPage((records, fetchNextPage) => {
+    records.forEach((record) => names.push(record.get('Name')));
+    fetchNextPage();
+  }, (error) => {
+    if (error) {
+      console.error(error);
+      return;
+    }
+    callback(null, names);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 9, column: 7, endLine: 9, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
+    },
+    {
+      // A node-style callback whose error branch falls through without answering.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' }, (error, message) => {
+    if (error) {
+      console.error(error);
+    } else {
+      callback(null, message.sid);
+    }
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 3, endLine: 8, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `create()` can end here' } }],
+    },
+    {
+      // \`each\` runs its item function per item: with no matching call, nothing answers.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls.each({ status: 'in-progress' }, (call) => {
+    if (call.to === event.To) callback(null, call.sid);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
