@@ -7,6 +7,7 @@ import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
 import { hasEffect } from '../callback-flow/statement-effects.js';
+import { type SynchronousAnswer, synchronousAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 
@@ -16,6 +17,8 @@ export type MessageIds =
   | 'codeAfterCallbackInFinally'
   | 'codeAfterCallbackInLoop'
   | 'duplicate'
+  | 'duplicateAfterHelper'
+  | 'duplicateAfterPerItem'
   | 'duplicateInLoop'
   | 'duplicateThroughFunction'
   | 'perItem'
@@ -29,6 +32,8 @@ interface AfterCallbackState {
   readonly lastCall: TSESTree.CallExpression | null;
   readonly pending: boolean;
 }
+
+type PartialAnswer = Exclude<SynchronousAnswer, { kind: 'always' }>;
 
 const NOT_CALLED: AfterCallbackState = { lastCall: null, pending: false };
 
@@ -68,6 +73,10 @@ export default createRule<Options, MessageIds>({
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
       perItem:
         '`{{name}}()` runs once per item of `{{method}}()`: with two items it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
+      duplicateAfterHelper:
+        '`{{name}}()` can be called a second time here: `{{function}}()` on line {{line}} calls it on some of its paths and returns, and this code goes on to call it again; the second call fails. Have `{{function}}()` return whether it answered, and return when it did (`if (!{{function}}(…)) return;`).',
+      duplicateAfterPerItem:
+        '`{{name}}()` can be called a second time here: the function given to `{{method}}()` on line {{line}} already calls it for the items it matches, and the second call fails. Find the item first (`{{method}}()` does not stop at a `return`), then call `{{name}}()` once.',
       useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
     },
     defaultOptions: [{ allowLogging: true }],
@@ -123,42 +132,36 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
-      /** The call that ends the invocation synchronously, when the event is one. */
-      function synchronousCall(event: FlowEvent): TSESTree.CallExpression | undefined {
-        if (event.kind === 'call') return event.node;
-        if (event.kind === 'localCall' && analysis.summaryOf(event.target).callsOnEveryPath) return event.node;
-        if (event.kind === 'receiverCall' && analysis.completes(event, 'called')) {
-          const { parent } = transparentParent(event.node);
-          return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
-        }
-        return undefined;
-      }
-
       // Decided once per event: the solver replays every event on each pass.
-      const callOfEvent = new Map<FlowEvent, TSESTree.CallExpression>();
+      const answerOfEvent = new Map<FlowEvent, SynchronousAnswer>();
+      /** Calls after which the invocation has ended on some of their paths only, by the answer they are. */
+      const partialAnswers = new Map<TSESTree.Node, PartialAnswer>();
       const synchronousCalls = new Set<TSESTree.Node>();
       const directCalls = new Set<TSESTree.Node>();
       for (const record of flow.segments.values()) {
         for (const event of record.events) {
           if (event.kind === 'throwable') continue;
-          const call = synchronousCall(event);
-          if (call) {
-            callOfEvent.set(event, call);
-            synchronousCalls.add(call);
+          const answer = synchronousAnswer(event, analysis);
+          if (answer) {
+            answerOfEvent.set(event, answer);
+            if (answer.kind === 'always') synchronousCalls.add(answer.call);
+            else partialAnswers.set(answer.call, answer);
           }
           if (event.kind === 'call') directCalls.add(event.node);
         }
       }
 
       // Without a synchronous call nothing in this function runs after one.
-      if (callOfEvent.size === 0) return;
+      if (answerOfEvent.size === 0) return;
 
-      /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
+      /** `callback(…);`, `return callback(…);` or `await reply(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
         const expression =
           statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression :
           statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
-        return expression !== null && synchronousCalls.has(skipTransparentWrappers(expression));
+        if (expression === null) return false;
+        const value = skipTransparentWrappers(expression);
+        return synchronousCalls.has(value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value);
       }
 
       function reportOnce(node: TSESTree.Node, report: () => void): void {
@@ -184,11 +187,14 @@ export default createRule<Options, MessageIds>({
         join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
         equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
         transfer(state, event, report) {
-          const call = callOfEvent.get(event);
-          if (call) {
-            if (report && state.lastCall) reportDuplicate(call, state.lastCall);
-            return stateOf(call, true);
+          const answer = answerOfEvent.get(event);
+          if (answer?.kind === 'always') {
+            if (report && state.lastCall) reportDuplicate(answer.call, state.lastCall);
+            return stateOf(answer.call, true);
           }
+          // Answered on some paths of a helper or loop: a later callback is a second one there, but the code
+          // after it is the code that runs when it did not answer.
+          if (answer) return state.lastCall ? state : stateOf(answer.call, false);
           if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
             return state;
           }
@@ -199,6 +205,16 @@ export default createRule<Options, MessageIds>({
 
       function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression): void {
         reportOnce(call, () => {
+          const partial = partialAnswers.get(previous);
+          if (partial) {
+            const line = previous.loc.start.line;
+            context.report(
+              partial.kind === 'perItem'
+                ? { node: call, messageId: 'duplicateAfterPerItem', data: { name, method: partial.name, line } }
+                : { node: call, messageId: 'duplicateAfterHelper', data: { name, function: partial.name, line } },
+            );
+            return;
+          }
           if (call === previous) {
             context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
             return;

@@ -23,3 +23,185 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
     },
   ],
 });
+
+const helperData = (fn: string, line: number) => ({ name: 'callback', function: fn, line });
+
+runWithBothParsers('no-code-after-callback after a helper that answers on some paths', rule, {
+  valid: [
+    // The handler checks the guard's result and returns when it answered.
+    `exports.handler = (context, event, callback) => {
+  if (!isAuthorized(context, event, callback)) return;
+  callback(null, 'ok');
+};
+function isAuthorized(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback('unauthorized');
+  return false;
+}`,
+    // The result kept and tested.
+    `exports.handler = (context, event, callback) => {
+  const ok = checkToken(context, event, callback);
+  if (!ok) return;
+  callback(null, 'ok');
+};
+function checkToken(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback(null, 401);
+  return false;
+}`,
+    // The helper answers on some paths, and nothing calls back after it.
+    `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  audit(event);
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) callback(null, 401);
+}`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  callback(null, 'ok');
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) {
+    callback(null, 401);
+  }
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 3, endLine: 3, endColumn: 23, data: helperData('checkToken', 2) }],
+    },
+    {
+      // An awaited async guard: its whole body has run when the handler goes on.
+      code: `exports.handler = async (context, event, callback) => {
+  await validate(context, event, callback);
+  callback(null, 'ok');
+};
+async function validate(context, event, callback) {
+  if (!event.To) callback('To is required');
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 3, endLine: 3, endColumn: 23, data: helperData('validate', 2) }],
+    },
+    {
+      // A local function of the handler that answers on one branch.
+      code: `exports.handler = (context, event, callback) => {
+  function rejectEmpty() {
+    if (!event.Body) callback(null, 'empty');
+  }
+  rejectEmpty();
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 6, column: 3, endLine: 6, endColumn: 23, data: helperData('rejectEmpty', 5) }],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback through awaited async helpers', rule, {
+  valid: [
+    // Not awaited: the helper's callback comes after the handler's code.
+    `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  send('hi');
+  await audit(event);
+};`,
+    // The catch answers through an awaited helper, the try itself: one answer per path.
+    `exports.handler = async (context, event, callback) => {
+  async function fail(error) {
+    await report(error);
+    callback(error);
+  }
+  try {
+    callback(null, await work(event));
+  } catch (error) {
+    await fail(error);
+  }
+};`,
+  ],
+  invalid: [
+    {
+      // Awaited directly and through another helper: what they do runs before the handler goes on.
+      code: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  await run();
+  await audit(event);
+  callback(null, 'again');
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallback',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 22,
+          data: { name: 'callback', line: 9 },
+          suggestions: [],
+        },
+        { messageId: 'duplicate', line: 11, column: 3, endLine: 11, endColumn: 26, data: { name: 'callback', line: 9 }, suggestions: [] },
+      ],
+    },
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const reply = async (body) => {
+    await save(body);
+    callback(null, body);
+  };
+  await reply('first');
+  await reply('second');
+};`,
+      errors: [
+        {
+          messageId: 'duplicateThroughFunction',
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 24,
+          data: { name: 'callback', line: 6, function: 'reply' },
+          suggestions: [],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback after a per-item function that answers for some items', rule, {
+  valid: [
+    // No callback after the loop: require-callback's missing path (no item may match), not a second callback.
+    `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    if (item.id === event.id) callback(null, item);
+  });
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    if (item.id === event.id) {
+      callback(null, item);
+    }
+  });
+  callback(null, 'none');
+};`,
+      errors: [{ messageId: 'duplicateAfterPerItem', line: 7, column: 3, endLine: 7, endColumn: 25, data: { name: 'callback', method: 'forEach', line: 2 } }],
+    },
+    {
+      // Every item answers: one perItem report, none for the callback after the loop.
+      code: `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    callback(null, item);
+  });
+  callback(null, 'none');
+};`,
+      errors: [{ messageId: 'perItem', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback', method: 'forEach' } }],
+    },
+  ],
+});
