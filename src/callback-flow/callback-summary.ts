@@ -6,6 +6,7 @@ import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from '../dataflow/segment-dataflow.js';
 import { isAwaitedCall, mayCallProblem } from './partial-calls.js';
+import type { Responder } from '../handlers/responder-factories.js';
 
 /**
  * What ends a path as far as the callback is concerned:
@@ -52,20 +53,44 @@ export interface CallbackAnalysis {
   mayCall(event: FlowEvent): boolean;
 }
 
+/** What a call of a function made from the callback does when its factory is not read: it answers. */
+const ANSWERS: CallbackSummary = {
+  handlesOnEveryPath: true,
+  callsOnEveryPath: true,
+  answersOnEveryPath: true,
+  callsOnEveryPathWhenAwaited: true,
+  callsOnSomePath: true,
+};
+
 /**
  * The analyses of every handler and receiver of a file, created on demand, so that a handler's call of a
- * same-file receiver (`reply(context, event, callback)`) can use what the receiver does on its paths.
+ * same-file receiver (`reply(context, event, callback)`) can use what the receiver does on its paths, and a call
+ * of a function made from the callback (`respond(…)` after `const respond = makeResponder(callback)`) what the
+ * factory's returned function does. `otherFileResponder` is where a summary of a factory of another file plugs in;
+ * without one, such a made function is trusted to answer.
  */
-export function analyzeFile(handlerFlows: readonly HandlerFlow[]): (handlerFlow: HandlerFlow) => CallbackAnalysis {
+export function analyzeFile(
+  handlerFlows: readonly HandlerFlow[],
+  otherFileResponder: (responder: Responder) => CallbackSummary | undefined = () => undefined,
+): (handlerFlow: HandlerFlow) => CallbackAnalysis {
   const byNode = new Map(handlerFlows.map((handlerFlow) => [handlerFlow.bindings.handler.node, handlerFlow]));
   const analyses = new Map<HandlerFlow, CallbackAnalysis>();
+  function responderSummary(responder: Responder): CallbackSummary {
+    const factoryFlow = responder.factory && byNode.get(responder.factory);
+    if (factoryFlow && responder.returned) return analysisOf(factoryFlow).summaryOf(responder.returned);
+    return otherFileResponder(responder) ?? ANSWERS;
+  }
   function analysisOf(handlerFlow: HandlerFlow): CallbackAnalysis {
     let analysis = analyses.get(handlerFlow);
     if (!analysis) {
-      analysis = analyzeCallbacks(handlerFlow, (receiver) => {
-        const receiverFlow = byNode.get(receiver);
-        return receiverFlow ? analysisOf(receiverFlow).summaryOf(receiver) : NOTHING;
-      });
+      analysis = analyzeCallbacks(
+        handlerFlow,
+        (receiver) => {
+          const receiverFlow = byNode.get(receiver);
+          return receiverFlow ? analysisOf(receiverFlow).summaryOf(receiver) : NOTHING;
+        },
+        responderSummary,
+      );
       analyses.set(handlerFlow, analysis);
     }
     return analysis;
@@ -81,6 +106,7 @@ export function analyzeFile(handlerFlows: readonly HandlerFlow[]): (handlerFlow:
 export function analyzeCallbacks(
   handlerFlow: HandlerFlow,
   receiverSummary: (receiver: FunctionNode) => CallbackSummary = () => NOTHING,
+  responderSummary: (responder: Responder) => CallbackSummary = () => ANSWERS,
 ): CallbackAnalysis {
   const summaries = new Map<FunctionNode, CallbackSummary>();
   const inProgress = new Set<FunctionNode>();
@@ -130,6 +156,8 @@ export function analyzeCallbacks(
         return runsToTheEnd(event.target, callOfArgument(event.node)) && receiverSummary(event.target).callsOnSomePath;
       case 'perItem':
         return !event.node.async && summaryOf(event.node).callsOnSomePath;
+      case 'responderCall':
+        return responderSummary(event.responder).callsOnSomePath;
       default:
         return false;
     }
@@ -151,6 +179,11 @@ export function analyzeCallbacks(
         return completion === 'handled' || callsWhenRun(receiverSummary(event.target), event.target, callOfArgument(event.node));
       case 'perItem':
         return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
+      case 'responderCall': {
+        const summary = responderSummary(event.responder);
+        if (completion === 'handled') return summary.handlesOnEveryPath;
+        return completion === 'called' ? summary.callsOnEveryPath : summary.answersOnEveryPath;
+      }
       case 'localCall': {
         const summary = summaryOf(event.target);
         if (completion === 'handled') return summary.handlesOnEveryPath;

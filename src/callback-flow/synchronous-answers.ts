@@ -32,6 +32,12 @@ export function synchronousAnswer(event: FlowEvent, analysis: CallbackAnalysis):
       if (callee.type !== AST_NODE_TYPES.Identifier || !isResultIgnored(call) || !analysis.mayCall(event)) return undefined;
       return { kind: 'helper', call, name: callee.name };
     }
+    case 'responderCall': {
+      if (analysis.completes(event, 'called')) return { kind: 'always', call: event.node };
+      const callee = skipTransparentWrappers(event.node.callee);
+      if (callee.type !== AST_NODE_TYPES.Identifier || !isResultIgnored(event.node) || !analysis.mayCall(event)) return undefined;
+      return { kind: 'helper', call: event.node, name: callee.name };
+    }
     case 'perItem': {
       // A function that answers for every item is reported as such (`perItem`); one that answers for some may
       // answer before the code after the loop answers again.

@@ -31,7 +31,7 @@ const HANDLER_EXITS: ExitTexts = {
 };
 
 /** The callback events that call or hand off the callback. */
-const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall']);
+const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall']);
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 

@@ -205,3 +205,113 @@ runWithBothParsers('no-code-after-callback after a per-item function that answer
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback with functions made from the callback', rule, {
+  valid: [
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return respond('To is required');
+  respond(null, 'ok');
+};`,
+    // A same-file factory whose made function does not call back: nothing answers at its calls.
+    `function makeLogger(callback) {
+  return (line) => console.log(line);
+}
+exports.handler = (context, event, callback) => {
+  const log = makeLogger(callback);
+  log('start');
+  callback(null, 'ok');
+};`,
+  ],
+  invalid: [
+    {
+      // A factory of another file: its made function is trusted to answer.
+      code: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    respond('To is required');
+  }
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallback',
+          line: 7,
+          column: 3,
+          endLine: 9,
+          endColumn: 39,
+          data: { name: 'callback', line: 5 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 5 },
+              output: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    return respond('To is required');
+  }
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A same-file factory: its returned function calls back on every path.
+      code: `function makeResponder(callback) {
+  const response = new Twilio.Response();
+  return (status, body) => {
+    response.setStatusCode(status);
+    response.setBody(body);
+    callback(null, response);
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    respond(400, { error: 'To is required' });
+  }
+  respond(200, { ok: true });
+};`,
+      errors: [
+        {
+          messageId: 'duplicateThroughFunction',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 29,
+          data: { name: 'callback', line: 12, function: 'respond' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 12 },
+              output: `function makeResponder(callback) {
+  const response = new Twilio.Response();
+  return (status, body) => {
+    response.setStatusCode(status);
+    response.setBody(body);
+    callback(null, response);
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    return respond(400, { error: 'To is required' });
+  }
+  respond(200, { ok: true });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

@@ -92,3 +92,53 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
     },
   ],
 });
+
+runWithBothParsers('require-callback with functions made from the callback', rule, {
+  valid: [
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return respond('To is required');
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+    // Handed on: whoever receives it answers.
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  sendAll(event, respond);
+};`,
+    // Made but never called: the factory call stays a hand-off.
+    `exports.handler = (context, event, callback) => {
+  const response = createResponse(callback);
+  server.handle(event, response);
+};`,
+  ],
+  invalid: [
+    {
+      // Making the responder answers nothing: the early return never calls it.
+      code: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return;
+  respond(null, 'ok');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 4, column: 18, endLine: 4, endColumn: 25, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
+    },
+    {
+      // A same-file factory whose made function answers on some paths only.
+      code: `function makeResponder(callback) {
+  return (status, body) => {
+    if (status >= 500) return;
+    callback(null, { status, body });
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  respond(event.status, 'x');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 10, column: 1, endLine: 10, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
