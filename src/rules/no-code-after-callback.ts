@@ -2,7 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
-import { onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
+import type { PromiseChainSite } from '../promises/record-promise-flow.js';
+import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
@@ -21,6 +23,8 @@ export type MessageIds =
   | 'duplicateAfterPerItem'
   | 'duplicateInLoop'
   | 'duplicateThroughFunction'
+  | 'linkAfterCallback'
+  | 'linkAfterCatchCallback'
   | 'perItem'
   | 'useReturn';
 
@@ -77,6 +81,10 @@ export default createRule<Options, MessageIds>({
         '`{{name}}()` can be called a second time here: `{{function}}()` on line {{line}} calls it on some of its paths and returns, and this code goes on to call it again; the second call fails. Have `{{function}}()` return whether it answered, and return when it did (`if (!{{function}}(…)) return;`).',
       duplicateAfterPerItem:
         '`{{name}}()` can be called a second time here: the function given to `{{method}}()` on line {{line}} already calls it for the items it matches, and the second call fails. Find the item first (`{{method}}()` does not stop at a `return`), then call `{{name}}()` once.',
+      linkAfterCallback:
+        'This `.{{method}}()` runs after the `.{{previous}}()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Do this work before calling `{{name}}()`, and call it in the last link only.',
+      linkAfterCatchCallback:
+        'When the chain fails, this `.{{method}}()` runs after the `.catch()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Move the `.catch()` to the end of the chain.',
       useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
     },
     defaultOptions: [{ allowLogging: true }],
@@ -207,12 +215,8 @@ export default createRule<Options, MessageIds>({
         reportOnce(call, () => {
           const partial = partialAnswers.get(previous);
           if (partial) {
-            const line = previous.loc.start.line;
-            context.report(
-              partial.kind === 'perItem'
-                ? { node: call, messageId: 'duplicateAfterPerItem', data: { name, method: partial.name, line } }
-                : { node: call, messageId: 'duplicateAfterHelper', data: { name, function: partial.name, line } },
-            );
+            const data = { name, function: partial.name, method: partial.name, line: previous.loc.start.line };
+            context.report({ node: call, messageId: partial.kind === 'perItem' ? 'duplicateAfterPerItem' : 'duplicateAfterHelper', data });
             return;
           }
           if (call === previous) {
@@ -260,8 +264,20 @@ export default createRule<Options, MessageIds>({
       replay(flow, problem, solveForward(flow, problem));
     }
 
+    /** `.then((x) => callback(null, x)).then(work)`: the later link runs after the response. */
+    function checkChain(site: PromiseChainSite, analysis: FileAnalysis): void {
+      const handlerFlow = analysis.handlerFlowOf(site.flow);
+      if (!handlerFlow) return;
+      const name = handlerFlow.bindings.handler.callbackParam.name;
+      for (const { link, answeredAt } of workAfterCallbackInChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow), sourceCode, { allowLogging })) {
+        const data = { name, method: link.method, previous: answeredAt.method, line: answeredAt.property.loc.start.line };
+        context.report({ node: link.property, messageId: answeredAt.method === 'catch' ? 'linkAfterCatchCallback' : 'linkAfterCallback', data });
+      }
+    }
+
     return onFileAnalysis(context, (analysis) => {
       for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      for (const site of analysis.promiseChains) checkChain(site, analysis);
     });
   },
 });

@@ -315,3 +315,78 @@ exports.handler = (context, event, callback) => {
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback in later links of a promise chain', rule, {
+  valid: [
+    // The usual chain: one link answers on success, the catch on failure.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .catch((error) => callback(error));
+};`,
+    // A finally that only logs, and a then that only passes a value on.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .then(() => undefined)
+    .catch(callback)
+    .finally(() => console.log('done'));
+};`,
+    // A value passed on to the link that answers.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => enrich(result))
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .then(() => client.messages.create({ to: context.ADMIN, body: 'sent' }))
+    .catch((error) => callback(error));
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 5, column: 6, endLine: 5, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 4 } }],
+    },
+    {
+      // On failure the catch answers, then the chain goes on.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .catch((error) => callback(error))
+    .then((result) => {
+      save(result);
+      callback(null, result);
+    });
+};`,
+      errors: [{ messageId: 'linkAfterCatchCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', line: 3 } }],
+    },
+    {
+      // A link that answers on one path and passes a value on otherwise: the next link answers again.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) {
+        callback(null, 'none');
+        return;
+      }
+      return enrich(result);
+    })
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 10, column: 6, endLine: 10, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
+    },
+    {
+      // A finally with work runs after either answer.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result), (error) => callback(error))
+    .finally(() => db.close());
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 13, data: { name: 'callback', method: 'finally', previous: 'then', line: 3 } }],
+    },
+  ],
+});

@@ -142,3 +142,39 @@ exports.handler = (context, event, callback) => {
     },
   ],
 });
+
+runWithBothParsers('require-callback in chain links that pass a value on', rule, {
+  valid: [
+    // Each return of the first link goes on to the link that answers.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) {
+        callback(null, 'none');
+        return;
+      }
+      return enrich(result);
+    })
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+  ],
+  invalid: [
+    {
+      // The next link does not answer on every path: the first link's return can leave the request open.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) return callback(null, 'none');
+      return enrich(result);
+    })
+    .then((enriched) => { if (enriched.ok) callback(null, enriched); })
+    .catch(callback);
+};`,
+      errors: [
+        { messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 29, data: { name: 'callback', exit: 'This `return` ends the function passed to `then()`' } },
+        { messageId: 'missingOnPath', line: 7, column: 70, endLine: 7, endColumn: 71, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } },
+      ],
+    },
+  ],
+});
