@@ -3,6 +3,14 @@ import { runWithBothParsers } from '../rule-testers.js';
 
 runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterators', rule, {
   valid: [
+    // An `each` function that does not answer (cheerio's, here) is only a loop.
+    `exports.handler = (context, event, callback) => {
+  const rows = [];
+  $(event.table).find('tr').each((index, row) => {
+    rows.push($(row).text());
+  });
+  callback(null, rows);
+};`,
     // Items only collected; the completion answers once.
     `exports.handler = (context, event, callback) => {
   const sids = [];
@@ -13,7 +21,7 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
   ],
   invalid: [
     {
-      // Every conference answers: twilio-node's \`each\` runs its function once per item.
+      // Every conference answers: twilio-node's `each` runs its function once per item.
       code: `exports.handler = (context, event, callback) => {
   context.getTwilioClient().conferences.each({ friendlyName: event.Name }, (conference) => {
     conference.update({ status: 'completed' }).then(() => callback(null, 'ended'));
@@ -378,6 +386,17 @@ runWithBothParsers('no-code-after-callback in later links of a promise chain', r
     .catch(callback);
 };`,
       errors: [{ messageId: 'linkAfterCallback', line: 10, column: 6, endLine: 10, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
+    },
+    {
+      // One report per link that called back: the links after the first that follows it are the same mistake.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .then(() => notify(event))
+    .then(() => audit(event))
+    .catch(callback);
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
     },
     {
       // A finally with work runs after either answer.

@@ -33,7 +33,7 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
   ],
   invalid: [
     {
-      // twilio-node's \`done\` option whose error path only logs.
+      // twilio-node's `done` option whose error path only logs.
       code: `exports.handler = (context, event, callback) => {
   const sids = [];
   context.getTwilioClient().calls.each({
@@ -82,7 +82,7 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
       errors: [{ messageId: 'missingOnPath', line: 8, column: 3, endLine: 8, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `create()` can end here' } }],
     },
     {
-      // \`each\` runs its item function per item: with no matching call, nothing answers.
+      // `each` runs its item function per item: with no matching call, nothing answers.
       code: `exports.handler = (context, event, callback) => {
   context.getTwilioClient().calls.each({ status: 'in-progress' }, (call) => {
     if (call.to === event.To) callback(null, call.sid);
