@@ -49,7 +49,8 @@ function responderOf(argument: TSESTree.Identifier, sourceCode: TSESLint.SourceC
   if (index < 0 || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== init) return undefined;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const variable = sourceCode.scopeManager?.getDeclaredVariables(declarator).find((declared) => declared.name === (declarator.id as TSESTree.Identifier).name);
-  if (!variable || !isCalledSomewhere(variable)) return undefined;
+  // Assigned again, the name may hold something else when it is called.
+  if (!variable || variable.references.some((reference) => reference.isWrite() && !reference.init) || !isCalledSomewhere(variable)) return undefined;
   const callee = skipTransparentWrappers(call.callee);
   const factory = callee.type === AST_NODE_TYPES.Identifier ? sameFileFunction(callee, sourceCode) : undefined;
   if (!factory) return { factoryCall: call, argument, variable, returned: undefined, factory: undefined };
