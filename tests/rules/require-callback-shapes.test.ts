@@ -109,6 +109,15 @@ exports.handler = (context, event, callback) => {
   const respond = makeResponder(callback);
   sendAll(event, respond);
 };`,
+    // A same-file factory that takes the callback second: its made function answers on every path.
+    `function responder(context, cb) {
+  return (body) => cb(null, { body, from: context.SERVICE_NAME });
+}
+exports.handler = (context, event, callback) => {
+  const send = responder(context, callback);
+  if (!event.To) return send('To is required');
+  send('ok');
+};`,
     // Made but never called: the factory call stays a hand-off.
     `exports.handler = (context, event, callback) => {
   const response = createResponse(callback);
