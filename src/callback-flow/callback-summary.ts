@@ -156,8 +156,10 @@ export function analyzeCallbacks(
         return runsToTheEnd(event.target, callOfArgument(event.node)) && receiverSummary(event.target).callsOnSomePath;
       case 'perItem':
         return !event.node.async && summaryOf(event.node).callsOnSomePath;
-      case 'responderCall':
-        return responderSummary(event.responder).callsOnSomePath;
+      case 'responderCall': {
+        const { returned } = event.responder;
+        return (!returned || runsToTheEnd(returned, event.node)) && responderSummary(event.responder).callsOnSomePath;
+      }
       default:
         return false;
     }
@@ -182,7 +184,9 @@ export function analyzeCallbacks(
       case 'responderCall': {
         const summary = responderSummary(event.responder);
         if (completion === 'handled') return summary.handlesOnEveryPath;
-        return completion === 'called' ? summary.callsOnEveryPath : summary.answersOnEveryPath;
+        if (completion === 'answered') return summary.answersOnEveryPath;
+        const { returned } = event.responder;
+        return returned ? callsWhenRun(summary, returned, event.node) : summary.callsOnEveryPath;
       }
       case 'localCall': {
         const summary = summaryOf(event.target);
