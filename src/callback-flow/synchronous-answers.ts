@@ -3,7 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
-import type { FlowEvent } from './flow-events.js';
+import type { FlowEvent, FunctionFlow } from './flow-events.js';
 import { isResultIgnored } from './partial-calls.js';
 
 /**
@@ -18,6 +18,53 @@ export type SynchronousAnswer =
   | { readonly kind: 'always'; readonly call: TSESTree.CallExpression }
   | { readonly kind: 'helper'; readonly call: TSESTree.CallExpression; readonly name: string }
   | { readonly kind: 'perItem'; readonly call: TSESTree.CallExpression; readonly name: string };
+
+export type PartialAnswer = Exclude<SynchronousAnswer, { kind: 'always' }>;
+
+/** What the events of one function do to the invocation, decided once (the solver replays every event on each pass). */
+export interface FunctionAnswers {
+  readonly ofEvent: ReadonlyMap<FlowEvent, SynchronousAnswer>;
+  /** Calls after which the invocation has ended on some of their paths only, by the answer they are. */
+  readonly partial: ReadonlyMap<TSESTree.Node, PartialAnswer>;
+  /** Calls that end the invocation on every path. */
+  readonly synchronousCalls: ReadonlySet<TSESTree.Node>;
+  /** Direct calls of the callback (not through a function). */
+  readonly directCalls: ReadonlySet<TSESTree.Node>;
+  /**
+   * Hand-offs sure to answer later (`.then(() => callback(…))`, `create(opts, callback)`), with where they answer:
+   * after a helper that answered on some paths, that is a second answer on those paths.
+   */
+  readonly laterAnswers: ReadonlyMap<FlowEvent, TSESTree.Node>;
+}
+
+export function answersOf(
+  flow: FunctionFlow,
+  analysis: CallbackAnalysis,
+  answerSite: (event: FlowEvent) => TSESTree.Node | undefined,
+): FunctionAnswers {
+  const ofEvent = new Map<FlowEvent, SynchronousAnswer>();
+  const partial = new Map<TSESTree.Node, PartialAnswer>();
+  const synchronousCalls = new Set<TSESTree.Node>();
+  const directCalls = new Set<TSESTree.Node>();
+  const laterAnswers = new Map<FlowEvent, TSESTree.Node>();
+  for (const record of flow.segments.values()) {
+    for (const event of record.events) {
+      if (event.kind === 'throwable') continue;
+      const answer = synchronousAnswer(event, analysis);
+      if (answer) {
+        ofEvent.set(event, answer);
+        if (answer.kind === 'always') synchronousCalls.add(answer.call);
+        else partial.set(answer.call, answer);
+      }
+      if (event.kind === 'call') directCalls.add(event.node);
+      if (event.kind === 'handoff' && analysis.completes(event, 'answered')) {
+        const site = answerSite(event);
+        if (site) laterAnswers.set(event, site);
+      }
+    }
+  }
+  return { ofEvent, partial, synchronousCalls, directCalls, laterAnswers };
+}
 
 export function synchronousAnswer(event: FlowEvent, analysis: CallbackAnalysis): SynchronousAnswer | undefined {
   switch (event.kind) {

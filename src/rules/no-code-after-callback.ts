@@ -9,7 +9,7 @@ import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
 import { hasEffect } from '../callback-flow/statement-effects.js';
-import { type SynchronousAnswer, synchronousAnswer } from '../callback-flow/synchronous-answers.js';
+import { answersOf, type PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 
@@ -36,8 +36,6 @@ interface AfterCallbackState {
   readonly lastCall: TSESTree.CallExpression | null;
   readonly pending: boolean;
 }
-
-type PartialAnswer = Exclude<SynchronousAnswer, { kind: 'always' }>;
 
 const NOT_CALLED: AfterCallbackState = { lastCall: null, pending: false };
 
@@ -99,7 +97,7 @@ export default createRule<Options, MessageIds>({
       // The handler, and every nested function that uses the callback, each on its own: a `.then` continuation
       // or a node-style callback starts with nothing called yet.
       for (const flow of handlerFlow.functions.values()) {
-        checkFunction(flow, analysis, name, reported);
+        checkFunction(flow, handlerFlow, analysis, name, reported);
         checkPerItemFunction(flow, handlerFlow, analysis, name, reported);
       }
     }
@@ -139,25 +137,12 @@ export default createRule<Options, MessageIds>({
       return sites;
     }
 
-    function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
-      // Decided once per event: the solver replays every event on each pass.
-      const answerOfEvent = new Map<FlowEvent, SynchronousAnswer>();
-      /** Calls after which the invocation has ended on some of their paths only, by the answer they are. */
-      const partialAnswers = new Map<TSESTree.Node, PartialAnswer>();
-      const synchronousCalls = new Set<TSESTree.Node>();
-      const directCalls = new Set<TSESTree.Node>();
-      for (const record of flow.segments.values()) {
-        for (const event of record.events) {
-          if (event.kind === 'throwable') continue;
-          const answer = synchronousAnswer(event, analysis);
-          if (answer) {
-            answerOfEvent.set(event, answer);
-            if (answer.kind === 'always') synchronousCalls.add(answer.call);
-            else partialAnswers.set(answer.call, answer);
-          }
-          if (event.kind === 'call') directCalls.add(event.node);
-        }
-      }
+    function checkFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
+      const answers = answersOf(flow, analysis, (event) => {
+        const continuation = isFunctionNode(event.node) ? handlerFlow.functions.get(event.node) : undefined;
+        return continuation ? answerSites(continuation, handlerFlow, analysis)[0] : event.node;
+      });
+      const { ofEvent: answerOfEvent, partial: partialAnswers, synchronousCalls, directCalls } = answers;
 
       // Without a synchronous call nothing in this function runs after one.
       if (answerOfEvent.size === 0) return;
@@ -195,6 +180,9 @@ export default createRule<Options, MessageIds>({
         join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
         equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
         transfer(state, event, report) {
+          const later = answers.laterAnswers.get(event);
+          const partial = later && state.lastCall ? partialAnswers.get(state.lastCall) : undefined;
+          if (report && later && partial) reportOnce(later, () => reportAfterPartial(later, partial));
           const answer = answerOfEvent.get(event);
           if (answer?.kind === 'always') {
             if (report && state.lastCall) reportDuplicate(answer.call, state.lastCall);
@@ -215,8 +203,7 @@ export default createRule<Options, MessageIds>({
         reportOnce(call, () => {
           const partial = partialAnswers.get(previous);
           if (partial) {
-            const data = { name, function: partial.name, method: partial.name, line: previous.loc.start.line };
-            context.report({ node: call, messageId: partial.kind === 'perItem' ? 'duplicateAfterPerItem' : 'duplicateAfterHelper', data });
+            reportAfterPartial(call, partial);
             return;
           }
           if (call === previous) {
@@ -234,6 +221,11 @@ export default createRule<Options, MessageIds>({
             suggest: returnSuggestion(previous),
           });
         });
+      }
+
+      function reportAfterPartial(node: TSESTree.Node, partial: PartialAnswer): void {
+        const data = { name, function: partial.name, method: partial.name, line: partial.call.loc.start.line };
+        context.report({ node, messageId: partial.kind === 'perItem' ? 'duplicateAfterPerItem' : 'duplicateAfterHelper', data });
       }
 
       function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {

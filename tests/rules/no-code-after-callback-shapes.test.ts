@@ -80,6 +80,32 @@ function checkToken(context, event, callback) {
       errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 3, endLine: 3, endColumn: 23, data: helperData('checkToken', 2) }],
     },
     {
+      // The handler goes on to answer through a continuation: on the helper's answering path, a second answer.
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .catch((error) => callback(error));
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) {
+    callback(null, 401);
+  }
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 4, column: 24, endLine: 4, endColumn: 51, data: helperData('checkToken', 2) }],
+    },
+    {
+      // The callback handed to a node-style API after the helper.
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' }, callback);
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) callback(null, 401);
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 75, endLine: 3, endColumn: 83, data: helperData('checkToken', 2) }],
+    },
+    {
       // An awaited async guard: its whole body has run when the handler goes on.
       code: `exports.handler = async (context, event, callback) => {
   await validate(context, event, callback);
