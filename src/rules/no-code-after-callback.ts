@@ -242,7 +242,9 @@ export default createRule<Options, MessageIds>({
       }
 
       function returnSuggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
-        const { parent } = transparentParent(call);
+        let { parent } = transparentParent(call);
+        // `await reply(…);`: an awaited helper that answers is returned the same way.
+        if (parent?.type === AST_NODE_TYPES.AwaitExpression) parent = transparentParent(parent).parent;
         if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
         return [
           {

@@ -177,10 +177,51 @@ runWithBothParsers('no-code-after-callback through awaited async helpers', rule,
           endLine: 10,
           endColumn: 22,
           data: { name: 'callback', line: 9 },
-          suggestions: [],
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  return await run();
+  await audit(event);
+  callback(null, 'again');
+};` }],
         },
-        { messageId: 'duplicate', line: 11, column: 3, endLine: 11, endColumn: 26, data: { name: 'callback', line: 9 }, suggestions: [] },
+        { messageId: 'duplicate', line: 11, column: 3, endLine: 11, endColumn: 26, data: { name: 'callback', line: 9 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  return await run();
+  await audit(event);
+  callback(null, 'again');
+};` }] },
       ],
+    },
+    {
+      // A same-file async helper the handler awaits, which always calls back.
+      code: `exports.handler = async (context, event, callback) => {
+  await reply(context, callback);
+  await audit(event);
+};
+async function reply(context, callback) {
+  await save(context);
+  callback(null, 'ok');
+}`,
+      errors: [{ messageId: 'codeAfterCallback', line: 3, column: 3, endLine: 3, endColumn: 22, data: { name: 'callback', line: 2 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = async (context, event, callback) => {
+  return await reply(context, callback);
+  await audit(event);
+};
+async function reply(context, callback) {
+  await save(context);
+  callback(null, 'ok');
+}` }] }],
     },
     {
       code: `exports.handler = async (context, event, callback) => {
@@ -199,7 +240,14 @@ runWithBothParsers('no-code-after-callback through awaited async helpers', rule,
           endLine: 7,
           endColumn: 24,
           data: { name: 'callback', line: 6, function: 'reply' },
-          suggestions: [],
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 6 }, output: `exports.handler = async (context, event, callback) => {
+  const reply = async (body) => {
+    await save(body);
+    callback(null, body);
+  };
+  return await reply('first');
+  await reply('second');
+};` }],
         },
       ],
     },
