@@ -64,15 +64,20 @@ export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
   return { call: parent, calleeName, kind };
 }
 
-/** twilio-node's `list.each({ done: (error) => … }, (item) => …)`: `done` runs once, when the iteration ends. */
+/**
+ * twilio-node's `list.each({ done: (error) => … }, (item) => …)`: `done` runs once, when the iteration ends; its
+ * `callback` option (`list.each({ callback: (item) => … })`) runs per item.
+ */
 function completionOption(property: TSESTree.Property, child: TSESTree.Node): FunctionHandoff | undefined {
-  if (property.value !== child || propertyKeyName(property) !== 'done') return undefined;
+  const key = propertyKeyName(property);
+  if (property.value !== child || (key !== 'done' && key !== 'callback')) return undefined;
   const { parent: call, child: options } = transparentParent(property.parent);
   if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument)) {
     return undefined;
   }
   const name = nameOfCallee(call.callee);
-  return ITERATORS_WITH_COMPLETION.has(name) ? { call, calleeName: name, kind: 'once' } : undefined;
+  if (!ITERATORS_WITH_COMPLETION.has(name)) return undefined;
+  return { call, calleeName: name, kind: key === 'done' ? 'once' : 'perItem' };
 }
 
 function nameOfCallee(callee: TSESTree.Expression): string {

@@ -29,6 +29,13 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
 };`,
       errors: [{ messageId: 'perItem', line: 3, column: 59, endLine: 3, endColumn: 82, data: { name: 'callback', method: 'each' } }],
     },
+    {
+      // The item function given as twilio-node's `callback` option.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls.each({ status: 'queued', callback: (call) => callback(null, call.sid) });
+};`,
+      errors: [{ messageId: 'perItem', line: 2, column: 80, endLine: 2, endColumn: 104, data: { name: 'callback', method: 'each' } }],
+    },
   ],
 });
 
