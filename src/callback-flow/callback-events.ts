@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import type { Responder } from '../handlers/responder-factories.js';
 import type { Listeners } from '../util/merge-listeners.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { guardedCallbackCall, isPresenceTest } from './guarded-call.js';
@@ -17,6 +18,10 @@ export interface CallbackReads {
   readonly wrapperParamReads: Set<TSESTree.Identifier>;
   /** The callback as an argument of a call of a same-file receiver, with that receiver. */
   readonly receiverArguments: Map<TSESTree.Identifier, FunctionNode>;
+  /** Identifiers that read a function made from the callback, with where it was made. */
+  readonly responderReads: Map<TSESTree.Identifier, Responder>;
+  /** The callback as the argument of a factory whose made function answers: the answer comes where it is called. */
+  readonly factoryArguments: Set<TSESTree.Identifier>;
 }
 
 /** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
@@ -94,6 +99,11 @@ export function callbackEventListeners(
         return;
       }
     }
+    const responder = callee.type === AST_NODE_TYPES.Identifier ? reads.responderReads.get(callee) : undefined;
+    if (responder) {
+      if (segments.isReachable()) segments.record({ kind: 'responderCall', node, responder });
+      return;
+    }
     if (callee.type === AST_NODE_TYPES.Identifier && reads.wrapperParamReads.has(callee)) {
       segments.record({ kind: 'handoff', node });
       return;
@@ -117,8 +127,8 @@ export function callbackEventListeners(
   }
 
   function onIdentifier(node: TSESTree.Identifier): void {
-    if (!segments.current()) return;
-    if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node)) return;
+    if (!segments.current() || reads.factoryArguments.has(node)) return;
+    if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node) && !reads.responderReads.has(node)) return;
     if (classifyValueUse(node).kind !== 'handoff') return;
     const receiver = reads.receiverArguments.get(node);
     segments.record(receiver ? { kind: 'receiverCall', node, target: receiver } : { kind: 'handoff', node });

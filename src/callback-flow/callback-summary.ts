@@ -5,6 +5,8 @@ import { readsOf } from '../util/variable-reads.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from '../dataflow/segment-dataflow.js';
+import { isAwaitedCall, mayCallProblem } from './partial-calls.js';
+import type { Responder } from '../handlers/responder-factories.js';
 
 /**
  * What ends a path as far as the callback is concerned:
@@ -22,11 +24,24 @@ export interface CallbackSummary {
   readonly callsOnEveryPath: boolean;
   /** Calling the function answers on every path that returns, now or through a continuation. */
   readonly answersOnEveryPath: boolean;
+  /** Awaiting a call of the function calls the callback on every path that returns (its whole body has run). */
+  readonly callsOnEveryPathWhenAwaited: boolean;
+  /**
+   * Calling the function (awaiting it, when async) calls the callback on some path that returns: a guard helper
+   * (`if (!valid) callback(null, 401)`) comes back to its caller after answering on that path.
+   */
+  readonly callsOnSomePath: boolean;
 }
 
 const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-const NOTHING: CallbackSummary = { handlesOnEveryPath: false, callsOnEveryPath: false, answersOnEveryPath: false };
+const NOTHING: CallbackSummary = {
+  handlesOnEveryPath: false,
+  callsOnEveryPath: false,
+  answersOnEveryPath: false,
+  callsOnEveryPathWhenAwaited: false,
+  callsOnSomePath: false,
+};
 
 export interface CallbackAnalysis {
   /** Whether the event completes a path, in the given sense. */
@@ -34,22 +49,48 @@ export interface CallbackAnalysis {
   /** Which paths of `flow` have completed, in the given sense, at each segment. */
   solveCompletion(flow: FunctionFlow, completion: Completion): Solution<boolean>;
   summaryOf(fn: FunctionNode): CallbackSummary;
+  /** Whether the event calls the callback synchronously on some of its paths (on all of them, or only some). */
+  mayCall(event: FlowEvent): boolean;
 }
+
+/** What a call of a function made from the callback does when its factory is not read: it answers. */
+const ANSWERS: CallbackSummary = {
+  handlesOnEveryPath: true,
+  callsOnEveryPath: true,
+  answersOnEveryPath: true,
+  callsOnEveryPathWhenAwaited: true,
+  callsOnSomePath: true,
+};
 
 /**
  * The analyses of every handler and receiver of a file, created on demand, so that a handler's call of a
- * same-file receiver (`reply(context, event, callback)`) can use what the receiver does on its paths.
+ * same-file receiver (`reply(context, event, callback)`) can use what the receiver does on its paths, and a call
+ * of a function made from the callback (`respond(…)` after `const respond = makeResponder(callback)`) what the
+ * factory's returned function does. `otherFileResponder` is where a summary of a factory of another file plugs in;
+ * without one, such a made function is trusted to answer.
  */
-export function analyzeFile(handlerFlows: readonly HandlerFlow[]): (handlerFlow: HandlerFlow) => CallbackAnalysis {
+export function analyzeFile(
+  handlerFlows: readonly HandlerFlow[],
+  otherFileResponder: (responder: Responder) => CallbackSummary | undefined = () => undefined,
+): (handlerFlow: HandlerFlow) => CallbackAnalysis {
   const byNode = new Map(handlerFlows.map((handlerFlow) => [handlerFlow.bindings.handler.node, handlerFlow]));
   const analyses = new Map<HandlerFlow, CallbackAnalysis>();
+  function responderSummary(responder: Responder): CallbackSummary {
+    const factoryFlow = responder.factory && byNode.get(responder.factory);
+    if (factoryFlow && responder.returned) return analysisOf(factoryFlow).summaryOf(responder.returned);
+    return otherFileResponder(responder) ?? ANSWERS;
+  }
   function analysisOf(handlerFlow: HandlerFlow): CallbackAnalysis {
     let analysis = analyses.get(handlerFlow);
     if (!analysis) {
-      analysis = analyzeCallbacks(handlerFlow, (receiver) => {
-        const receiverFlow = byNode.get(receiver);
-        return receiverFlow ? analysisOf(receiverFlow).summaryOf(receiver) : NOTHING;
-      });
+      analysis = analyzeCallbacks(
+        handlerFlow,
+        (receiver) => {
+          const receiverFlow = byNode.get(receiver);
+          return receiverFlow ? analysisOf(receiverFlow).summaryOf(receiver) : NOTHING;
+        },
+        responderSummary,
+      );
       analyses.set(handlerFlow, analysis);
     }
     return analysis;
@@ -65,6 +106,7 @@ export function analyzeFile(handlerFlows: readonly HandlerFlow[]): (handlerFlow:
 export function analyzeCallbacks(
   handlerFlow: HandlerFlow,
   receiverSummary: (receiver: FunctionNode) => CallbackSummary = () => NOTHING,
+  responderSummary: (responder: Responder) => CallbackSummary = () => ANSWERS,
 ): CallbackAnalysis {
   const summaries = new Map<FunctionNode, CallbackSummary>();
   const inProgress = new Set<FunctionNode>();
@@ -75,11 +117,14 @@ export function analyzeCallbacks(
     const flow = handlerFlow.functions.get(fn);
     if (!flow || inProgress.has(fn)) return NOTHING;
     inProgress.add(fn);
+    const callsWhenAwaited = !fn.generator && completesOnEveryReturn(flow, 'called');
     const summary: CallbackSummary = {
       handlesOnEveryPath: completesOnEveryReturn(flow, 'handled'),
       // An async function runs its body only up to the first `await` when called: not a synchronous call.
-      callsOnEveryPath: !fn.async && !fn.generator && completesOnEveryReturn(flow, 'called'),
+      callsOnEveryPath: !fn.async && callsWhenAwaited,
       answersOnEveryPath: completesOnEveryReturn(flow, 'answered'),
+      callsOnEveryPathWhenAwaited: callsWhenAwaited,
+      callsOnSomePath: !fn.generator && callsOnSomeReturn(flow),
     };
     inProgress.delete(fn);
     summaries.set(fn, summary);
@@ -91,6 +136,40 @@ export function analyzeCallbacks(
     return flow.codePath.returnedSegments.every((segment) => outStates.get(segment) !== false);
   }
 
+  function callsOnSomeReturn(flow: FunctionFlow): boolean {
+    const { outStates } = solveForward(flow, mayCallProblem(mayCall));
+    return flow.codePath.returnedSegments.some((segment) => outStates.get(segment) === true);
+  }
+
+  /** What a call of `target` does by the time the caller goes on: its whole body when it is synchronous or awaited. */
+  function runsToTheEnd(target: FunctionNode, call: TSESTree.CallExpression | undefined): boolean {
+    return !target.async || (call !== undefined && isAwaitedCall(call));
+  }
+
+  function mayCall(event: FlowEvent): boolean {
+    switch (event.kind) {
+      case 'call':
+        return true;
+      case 'localCall':
+        return runsToTheEnd(event.target, event.node) && summaryOf(event.target).callsOnSomePath;
+      case 'receiverCall':
+        return runsToTheEnd(event.target, callOfArgument(event.node)) && receiverSummary(event.target).callsOnSomePath;
+      case 'perItem':
+        return !event.node.async && summaryOf(event.node).callsOnSomePath;
+      case 'responderCall': {
+        const { returned } = event.responder;
+        return (!returned || runsToTheEnd(returned, event.node)) && responderSummary(event.responder).callsOnSomePath;
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** An awaited async function calls back on every path when its body does. */
+  function callsWhenRun(summary: CallbackSummary, target: FunctionNode, call: TSESTree.CallExpression | undefined): boolean {
+    return summary.callsOnEveryPath || (runsToTheEnd(target, call) && summary.callsOnEveryPathWhenAwaited);
+  }
+
   function completes(event: FlowEvent, completion: Completion): boolean {
     switch (event.kind) {
       case 'call':
@@ -99,13 +178,20 @@ export function analyzeCallbacks(
         return completion === 'handled' || (completion === 'answered' && isAnsweringContinuation(event.node));
       case 'receiverCall':
         // Trusted as a hand-off; it is a synchronous call when the receiver calls back on every path.
-        return completion === 'handled' || receiverSummary(event.target).callsOnEveryPath;
+        return completion === 'handled' || callsWhenRun(receiverSummary(event.target), event.target, callOfArgument(event.node));
       case 'perItem':
         return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
+      case 'responderCall': {
+        const summary = responderSummary(event.responder);
+        if (completion === 'handled') return summary.handlesOnEveryPath;
+        if (completion === 'answered') return summary.answersOnEveryPath;
+        const { returned } = event.responder;
+        return returned ? callsWhenRun(summary, returned, event.node) : summary.callsOnEveryPath;
+      }
       case 'localCall': {
         const summary = summaryOf(event.target);
         if (completion === 'handled') return summary.handlesOnEveryPath;
-        return completion === 'called' ? summary.callsOnEveryPath : summary.answersOnEveryPath;
+        return completion === 'called' ? callsWhenRun(summary, event.target, event.node) : summary.answersOnEveryPath;
       }
       default:
         return false;
@@ -167,5 +253,11 @@ export function analyzeCallbacks(
     return solution;
   }
 
-  return { completes, solveCompletion, summaryOf };
+  return { completes, solveCompletion, summaryOf, mayCall };
+}
+
+/** The call that receives `argument`. */
+function callOfArgument(argument: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const { parent } = transparentParent(argument);
+  return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
 }

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionGraph } from '../dataflow/segment-graph.js';
 import type { CallbackBindings } from '../handlers/callback-bindings.js';
+import type { Responder } from '../handlers/responder-factories.js';
 import type { PromiseEvent } from '../promises/promise-events.js';
 import type { FunctionNode } from '../util/ast.js';
 
@@ -30,6 +31,11 @@ export type CallbackEvent =
    * also a synchronous call when that function calls back on every path.
    */
   | { readonly kind: 'receiverCall'; readonly node: TSESTree.Identifier; readonly target: FunctionNode }
+  /**
+   * A call of a function made from the callback (`respond(null, body)` after `const respond =
+   * makeResponder(callback)`): an answer, as far as what the factory's returned function does is known.
+   */
+  | { readonly kind: 'responderCall'; readonly node: TSESTree.CallExpression; readonly responder: Responder }
   /** A statement starts to run. */
   | { readonly kind: 'statement'; readonly node: TSESTree.Statement };
 

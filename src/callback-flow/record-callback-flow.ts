@@ -35,6 +35,8 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     localFunctionReads: new Map(),
     wrapperParamReads: new Set(),
     receiverArguments: new Map(),
+    responderReads: new Map(),
+    factoryArguments: new Set(),
   };
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
@@ -52,6 +54,10 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
       for (const read of readsOf(handler.wrapperParams)) reads.wrapperParamReads.add(read);
       for (const [variable, fn] of handlerFlow.bindings.localFunctions) {
         for (const read of readsOf([variable])) reads.localFunctionReads.set(read, fn);
+      }
+      for (const responder of handlerFlow.bindings.responders) {
+        reads.factoryArguments.add(responder.argument);
+        for (const read of readsOf([responder.variable])) reads.responderReads.set(read, responder);
       }
     }
   }
@@ -89,7 +95,9 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     handlerFlows: () => [...handlerFlows.values()],
     usesCallback(node) {
       const value = skipTransparentWrappers(node);
-      if (value.type === AST_NODE_TYPES.Identifier) return reads.callbackReads.has(value) || reads.localFunctionReads.has(value);
+      if (value.type === AST_NODE_TYPES.Identifier) {
+        return reads.callbackReads.has(value) || reads.localFunctionReads.has(value) || reads.responderReads.has(value);
+      }
       if (!isFunctionNode(value)) return false;
       for (const handlerFlow of handlerFlows.values()) if (handlerFlow.bindings.callbackUsers.has(value)) return true;
       return false;

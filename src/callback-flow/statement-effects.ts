@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * Whether running a statement can do anything that matters once the request has been answered: start work that
@@ -18,6 +18,13 @@ export function hasEffect(statement: TSESTree.Statement, options: { allowLogging
     default:
       return true;
   }
+}
+
+/** Whether running a function can do anything that matters after the response (see `hasEffect`). */
+export function functionHasEffect(fn: FunctionNode, options: { allowLogging: boolean }): boolean {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) return fn.body.body.some((statement) => hasEffect(statement, options));
+  const expression = fn.body;
+  return !isInert(expression) && !isLocalBookkeeping(expression) && !(options.allowLogging && isConsoleCall(expression));
 }
 
 /** `return true`, `return result`, `return;`: returning a value computes nothing. */

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { type FunctionNode, isFunctionNode, transparentParent } from '../util/ast.js';
 import type { Handler } from './find-handlers.js';
+import { findResponders, type Responder } from './responder-factories.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -100,6 +101,8 @@ export interface CallbackBindings {
   readonly localFunctions: ReadonlyMap<Variable, FunctionNode>;
   /** Local callback-using functions that nothing refers to, so nothing in them ever runs. */
   readonly neverCalled: ReadonlyMap<FunctionNode, string>;
+  /** Functions made from the callback (`const respond = makeResponder(callback)`): calling one answers. */
+  readonly responders: readonly Responder[];
 }
 
 /** Whether anything reads the callback or an alias of it: a handler that never does never answers. */
@@ -109,12 +112,15 @@ export function readsCallback(bindings: CallbackBindings): boolean {
 
 export function bindCallback(handler: Handler, sourceCode: TSESLint.SourceCode): CallbackBindings {
   const callbackVariables = collectAliases(handler.callbackVariable, sourceCode);
-  const { callbackUsers, localFunctions } = collectCallbackUsers(handler.node, callbackVariables, sourceCode);
+  const responders = findResponders(callbackVariables, sourceCode);
+  // A function that calls a made responder uses the callback as much as one that calls it directly.
+  const answeringVariables = new Set([...callbackVariables, ...responders.map((responder) => responder.variable)]);
+  const { callbackUsers, localFunctions } = collectCallbackUsers(handler.node, answeringVariables, sourceCode);
   const neverCalled = new Map<FunctionNode, string>();
   for (const [variable, fn] of localFunctions) {
     if (!variable.references.some((reference) => reference.isRead())) neverCalled.set(fn, variable.name);
   }
-  return { handler, callbackVariables, callbackUsers, localFunctions, neverCalled };
+  return { handler, callbackVariables, callbackUsers, localFunctions, neverCalled, responders };
 }
 
 function collectAliases(callbackVariable: Variable, sourceCode: TSESLint.SourceCode): Set<Variable> {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, memberPropertyName, transparentParent } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 
 /**
  * How often the function a call receives runs:
@@ -19,6 +19,12 @@ export interface FunctionHandoff {
 }
 
 const PER_ITEM = new Set(['forEach', 'map', 'flatMap', 'filter', 'reduce', 'reduceRight']);
+/**
+ * Iterators whose first function runs per item and whose later function (or `done` option) runs once at the end:
+ * twilio-node's `list.each(params?, (item) => …)` with its `{ done }` option, Airtable's `eachPage(page, done)`,
+ * lodash's and async's `each(items, fn, done)`.
+ */
+const ITERATORS_WITH_COMPLETION = new Set(['each', 'eachPage', 'eachSeries', 'eachLimit']);
 const REPEATED = new Set([
   // Array methods that stop early, so a callback in them may run once: only the per-item ones above are sure.
   // (`find` is left out: it is as often a one-shot API, such as Airtable's `table.find(id, (err, record) => …)`.)
@@ -41,14 +47,37 @@ const REPEATED = new Set([
   'setTimeout',
 ]);
 
-/** The call a function expression is handed to as a direct argument, if it is. */
+/** The call a function expression is handed to as a direct argument (or as an iterator's `done` option), if it is. */
 export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
   const { parent, child } = transparentParent(fn);
+  if (parent?.type === AST_NODE_TYPES.Property) return completionOption(parent, child);
   if (parent?.type !== AST_NODE_TYPES.CallExpression && parent?.type !== AST_NODE_TYPES.NewExpression) return undefined;
-  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return undefined;
+  const index = parent.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
   const name = nameOfCallee(parent.callee);
+  const calleeName = parent.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name;
+  if (ITERATORS_WITH_COMPLETION.has(name)) {
+    const firstFunction = parent.arguments.findIndex((argument) => isFunctionNode(skipTransparentWrappers(argument)));
+    return { call: parent, calleeName, kind: index === firstFunction ? 'perItem' : 'once' };
+  }
   const kind: HandoffKind = PER_ITEM.has(name) ? 'perItem' : REPEATED.has(name) ? 'repeated' : 'once';
-  return { call: parent, calleeName: parent.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name, kind };
+  return { call: parent, calleeName, kind };
+}
+
+/**
+ * twilio-node's `list.each({ done: (error) => … }, (item) => …)`: `done` runs once, when the iteration ends; its
+ * `callback` option (`list.each({ callback: (item) => … })`) runs per item.
+ */
+function completionOption(property: TSESTree.Property, child: TSESTree.Node): FunctionHandoff | undefined {
+  const key = propertyKeyName(property);
+  if (property.value !== child || (key !== 'done' && key !== 'callback')) return undefined;
+  const { parent: call, child: options } = transparentParent(property.parent);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || !call.arguments.includes(options as TSESTree.CallExpressionArgument)) {
+    return undefined;
+  }
+  const name = nameOfCallee(call.callee);
+  if (!ITERATORS_WITH_COMPLETION.has(name)) return undefined;
+  return { call, calleeName: name, kind: key === 'done' ? 'once' : 'perItem' };
 }
 
 function nameOfCallee(callee: TSESTree.Expression): string {

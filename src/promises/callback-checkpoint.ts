@@ -17,6 +17,8 @@ export function callbackCheckpoint(
   switch (event.kind) {
     case 'call':
       return { node: event.node, synchronous: true };
+    case 'responderCall':
+      return analysis.completes(event, 'called') ? { node: event.node, synchronous: true } : undefined;
     case 'localCall':
     case 'receiverCall': {
       const node = event.kind === 'receiverCall' ? (transparentParent(event.node).parent ?? event.node) : event.node;

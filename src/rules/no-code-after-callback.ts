@@ -2,11 +2,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
-import { onFileAnalysis } from '../file-analysis/file-analysis.js';
+import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
+import type { PromiseChainSite } from '../promises/record-promise-flow.js';
+import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
 import { hasEffect } from '../callback-flow/statement-effects.js';
+import { answersOf, type PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 
@@ -16,8 +19,12 @@ export type MessageIds =
   | 'codeAfterCallbackInFinally'
   | 'codeAfterCallbackInLoop'
   | 'duplicate'
+  | 'duplicateAfterHelper'
+  | 'duplicateAfterPerItem'
   | 'duplicateInLoop'
   | 'duplicateThroughFunction'
+  | 'linkAfterCallback'
+  | 'linkAfterCatchCallback'
   | 'perItem'
   | 'useReturn';
 
@@ -68,6 +75,14 @@ export default createRule<Options, MessageIds>({
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
       perItem:
         '`{{name}}()` runs once per item of `{{method}}()`: with two items it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
+      duplicateAfterHelper:
+        '`{{name}}()` can be called a second time here: `{{function}}()` on line {{line}} calls it on some of its paths and returns, and this code goes on to call it again; the second call fails. Have `{{function}}()` return whether it answered, and return when it did (`if (!{{function}}(…)) return;`).',
+      duplicateAfterPerItem:
+        '`{{name}}()` can be called a second time here: the function given to `{{method}}()` on line {{line}} already calls it for the items it matches, and the second call fails. Find the item first (`{{method}}()` does not stop at a `return`), then call `{{name}}()` once.',
+      linkAfterCallback:
+        'This `.{{method}}()` runs after the `.{{previous}}()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Do this work before calling `{{name}}()`, and call it in the last link only.',
+      linkAfterCatchCallback:
+        'When the chain fails, this `.{{method}}()` runs after the `.catch()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Move the `.catch()` to the end of the chain.',
       useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
     },
     defaultOptions: [{ allowLogging: true }],
@@ -82,7 +97,7 @@ export default createRule<Options, MessageIds>({
       // The handler, and every nested function that uses the callback, each on its own: a `.then` continuation
       // or a node-style callback starts with nothing called yet.
       for (const flow of handlerFlow.functions.values()) {
-        checkFunction(flow, analysis, name, reported);
+        checkFunction(flow, handlerFlow, analysis, name, reported);
         checkPerItemFunction(flow, handlerFlow, analysis, name, reported);
       }
     }
@@ -122,43 +137,24 @@ export default createRule<Options, MessageIds>({
       return sites;
     }
 
-    function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
-      /** The call that ends the invocation synchronously, when the event is one. */
-      function synchronousCall(event: FlowEvent): TSESTree.CallExpression | undefined {
-        if (event.kind === 'call') return event.node;
-        if (event.kind === 'localCall' && analysis.summaryOf(event.target).callsOnEveryPath) return event.node;
-        if (event.kind === 'receiverCall' && analysis.completes(event, 'called')) {
-          const { parent } = transparentParent(event.node);
-          return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
-        }
-        return undefined;
-      }
-
-      // Decided once per event: the solver replays every event on each pass.
-      const callOfEvent = new Map<FlowEvent, TSESTree.CallExpression>();
-      const synchronousCalls = new Set<TSESTree.Node>();
-      const directCalls = new Set<TSESTree.Node>();
-      for (const record of flow.segments.values()) {
-        for (const event of record.events) {
-          if (event.kind === 'throwable') continue;
-          const call = synchronousCall(event);
-          if (call) {
-            callOfEvent.set(event, call);
-            synchronousCalls.add(call);
-          }
-          if (event.kind === 'call') directCalls.add(event.node);
-        }
-      }
+    function checkFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
+      const answers = answersOf(flow, analysis, (event) => {
+        const continuation = isFunctionNode(event.node) ? handlerFlow.functions.get(event.node) : undefined;
+        return continuation ? answerSites(continuation, handlerFlow, analysis)[0] : event.node;
+      });
+      const { ofEvent: answerOfEvent, partial: partialAnswers, synchronousCalls, directCalls } = answers;
 
       // Without a synchronous call nothing in this function runs after one.
-      if (callOfEvent.size === 0) return;
+      if (answerOfEvent.size === 0) return;
 
-      /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
+      /** `callback(…);`, `return callback(…);` or `await reply(…);` after a callback is reported as a duplicate call instead. */
       function isCallbackStatement(statement: TSESTree.Statement): boolean {
         const expression =
           statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression :
           statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
-        return expression !== null && synchronousCalls.has(skipTransparentWrappers(expression));
+        if (expression === null) return false;
+        const value = skipTransparentWrappers(expression);
+        return synchronousCalls.has(value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value);
       }
 
       function reportOnce(node: TSESTree.Node, report: () => void): void {
@@ -184,11 +180,17 @@ export default createRule<Options, MessageIds>({
         join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
         equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
         transfer(state, event, report) {
-          const call = callOfEvent.get(event);
-          if (call) {
-            if (report && state.lastCall) reportDuplicate(call, state.lastCall);
-            return stateOf(call, true);
+          const later = answers.laterAnswers.get(event);
+          const partial = later && state.lastCall ? partialAnswers.get(state.lastCall) : undefined;
+          if (report && later && partial) reportOnce(later, () => reportAfterPartial(later, partial));
+          const answer = answerOfEvent.get(event);
+          if (answer?.kind === 'always') {
+            if (report && state.lastCall) reportDuplicate(answer.call, state.lastCall);
+            return stateOf(answer.call, true);
           }
+          // Answered on some paths of a helper or loop: a later callback is a second one there, but the code
+          // after it is the code that runs when it did not answer.
+          if (answer) return state.lastCall ? state : stateOf(answer.call, false);
           if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
             return state;
           }
@@ -199,6 +201,11 @@ export default createRule<Options, MessageIds>({
 
       function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression): void {
         reportOnce(call, () => {
+          const partial = partialAnswers.get(previous);
+          if (partial) {
+            reportAfterPartial(call, partial);
+            return;
+          }
           if (call === previous) {
             context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
             return;
@@ -216,6 +223,11 @@ export default createRule<Options, MessageIds>({
         });
       }
 
+      function reportAfterPartial(node: TSESTree.Node, partial: PartialAnswer): void {
+        const data = { name, function: partial.name, method: partial.name, line: partial.call.loc.start.line };
+        context.report({ node, messageId: partial.kind === 'perItem' ? 'duplicateAfterPerItem' : 'duplicateAfterHelper', data });
+      }
+
       function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
         reportOnce(statement, () => {
           const messageId = codeAfterMessage(statement, previous);
@@ -230,7 +242,9 @@ export default createRule<Options, MessageIds>({
       }
 
       function returnSuggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
-        const { parent } = transparentParent(call);
+        let { parent } = transparentParent(call);
+        // `await reply(…);`: an awaited helper that answers is returned the same way.
+        if (parent?.type === AST_NODE_TYPES.AwaitExpression) parent = transparentParent(parent).parent;
         if (parent?.type !== AST_NODE_TYPES.ExpressionStatement) return [];
         return [
           {
@@ -244,8 +258,20 @@ export default createRule<Options, MessageIds>({
       replay(flow, problem, solveForward(flow, problem));
     }
 
+    /** `.then((x) => callback(null, x)).then(work)`: the later link runs after the response. */
+    function checkChain(site: PromiseChainSite, analysis: FileAnalysis): void {
+      const handlerFlow = analysis.handlerFlowOf(site.flow);
+      if (!handlerFlow) return;
+      const name = handlerFlow.bindings.handler.callbackParam.name;
+      for (const { link, answeredAt } of workAfterCallbackInChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow), sourceCode, { allowLogging })) {
+        const data = { name, method: link.method, previous: answeredAt.method, line: answeredAt.property.loc.start.line };
+        context.report({ node: link.property, messageId: answeredAt.method === 'catch' ? 'linkAfterCatchCallback' : 'linkAfterCallback', data });
+      }
+    }
+
     return onFileAnalysis(context, (analysis) => {
       for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      for (const site of analysis.promiseChains) checkChain(site, analysis);
     });
   },
 });

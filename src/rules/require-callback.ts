@@ -6,6 +6,7 @@ import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { passesToAnsweringLink } from '../callback-flow/chain-after-callback.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -31,7 +32,7 @@ const HANDLER_EXITS: ExitTexts = {
 };
 
 /** The callback events that call or hand off the callback. */
-const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall']);
+const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall']);
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
@@ -102,6 +103,8 @@ export default createRule<Options, MessageIds>({
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
+      // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
+      if (passesToAnsweringLink(flow.node, handlerFlow, analysis, sourceCode)) return;
       reportIncompletePaths(flow, analysis, name, {
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,

@@ -7,7 +7,8 @@ import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
-import { chainOf } from '../promises/promise-chain.js';
+import { type ChainLink, chainOf } from '../promises/promise-chain.js';
+import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import { bodyCanReject, canReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -79,7 +80,7 @@ export default createRule<Options, MessageIds>({
         isCallback: judge.isCallback,
         answers: (handler) => answers(handler, handlerFlow, analysis),
       });
-      if (!problem) return;
+      if (!problem || isReportedAsWorkAfterCallback(problem.at, node, handlerFlow, analysis)) return;
       const name = callbackName(handlerFlow);
       context.report({
         node: problem.at.property,
@@ -90,6 +91,16 @@ export default createRule<Options, MessageIds>({
             ? [{ messageId: 'suggestCatch', data: { name }, fix: (fixer) => fixer.insertTextAfter(node, `.catch((error) => ${name}(error))`) }]
             : [],
       });
+    }
+
+    /**
+     * A `.then` after a `.catch` that calls back also runs after the response when the chain fails: that is
+     * no-code-after-callback's finding (`linkAfterCatchCallback`), with the same fix.
+     */
+    function isReportedAsWorkAfterCallback(link: ChainLink, chainEnd: TSESTree.CallExpression, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
+      return workAfterCallbackInChain(chainEnd, handlerFlow, analysis, sourceCode, { allowLogging: true }).some(
+        (found) => found.link.call === link.call && found.answeredAt.method === 'catch',
+      );
     }
 
     /** A link answers when it is the callback, or a function that answers on every path. */

@@ -5,6 +5,12 @@ const name = 'callback';
 
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
+    // A `.then` after a `.catch` that answers runs after the response: no-code-after-callback reports it (linkAfterCatchCallback).
+    `exports.handler = (context, event, callback) => {
+  fetch('https://example.com/data')
+    .catch((error) => callback(error))
+    .then((response) => callback(null, JSON.parse(response.body)));
+};`,
     // Node-style continuations that check their error, and callbacks that are no node-style callbacks.
     `exports.handler = (context, event, callback) => {
   context.getTwilioClient().messages.create({ to: event.To }, (err, message) => {
@@ -148,7 +154,7 @@ async function audit(event) {
     {
       code: `exports.handler = (context, event, callback) => {
   fetch('https://example.com/data')
-    .catch((error) => callback(error))
+    .catch((error) => ({ body: '{}', error }))
     .then((response) => callback(null, JSON.parse(response.body)));
 };`,
       errors: [{ messageId: 'thenAfterCatch', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name, method: 'then' } }],

@@ -1,0 +1,492 @@
+import rule from '../../src/rules/no-code-after-callback.js';
+import { runWithBothParsers } from '../rule-testers.js';
+
+runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterators', rule, {
+  valid: [
+    // An `each` function that does not answer (cheerio's, here) is only a loop.
+    `exports.handler = (context, event, callback) => {
+  const rows = [];
+  $(event.table).find('tr').each((index, row) => {
+    rows.push($(row).text());
+  });
+  callback(null, rows);
+};`,
+    // Items only collected; the completion answers once.
+    `exports.handler = (context, event, callback) => {
+  const sids = [];
+  context.getTwilioClient().calls.each({ done: () => callback(null, sids) }, (call) => {
+    sids.push(call.sid);
+  });
+};`,
+  ],
+  invalid: [
+    {
+      // Every conference answers: twilio-node's `each` runs its function once per item.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().conferences.each({ friendlyName: event.Name }, (conference) => {
+    conference.update({ status: 'completed' }).then(() => callback(null, 'ended'));
+  });
+};`,
+      errors: [{ messageId: 'perItem', line: 3, column: 59, endLine: 3, endColumn: 82, data: { name: 'callback', method: 'each' } }],
+    },
+    {
+      // The item function given as twilio-node's `callback` option.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls.each({ status: 'queued', callback: (call) => callback(null, call.sid) });
+};`,
+      errors: [{ messageId: 'perItem', line: 2, column: 80, endLine: 2, endColumn: 104, data: { name: 'callback', method: 'each' } }],
+    },
+  ],
+});
+
+const helperData = (fn: string, line: number) => ({ name: 'callback', function: fn, line });
+
+runWithBothParsers('no-code-after-callback after a helper that answers on some paths', rule, {
+  valid: [
+    // The handler checks the guard's result and returns when it answered.
+    `exports.handler = (context, event, callback) => {
+  if (!isAuthorized(context, event, callback)) return;
+  callback(null, 'ok');
+};
+function isAuthorized(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback('unauthorized');
+  return false;
+}`,
+    // The result kept and tested.
+    `exports.handler = (context, event, callback) => {
+  const ok = checkToken(context, event, callback);
+  if (!ok) return;
+  callback(null, 'ok');
+};
+function checkToken(context, event, callback) {
+  if (event.token === context.TOKEN) return true;
+  callback(null, 401);
+  return false;
+}`,
+    // The helper answers on some paths, and nothing calls back after it.
+    `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  audit(event);
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) callback(null, 401);
+}`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  callback(null, 'ok');
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) {
+    callback(null, 401);
+  }
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 3, endLine: 3, endColumn: 23, data: helperData('checkToken', 2) }],
+    },
+    {
+      // The handler goes on to answer through a continuation: on the helper's answering path, a second answer.
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .catch((error) => callback(error));
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) {
+    callback(null, 401);
+  }
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 4, column: 24, endLine: 4, endColumn: 51, data: helperData('checkToken', 2) }],
+    },
+    {
+      // The callback handed to a node-style API after the helper.
+      code: `exports.handler = (context, event, callback) => {
+  checkToken(context, event, callback);
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' }, callback);
+};
+function checkToken(context, event, callback) {
+  if (event.token !== context.TOKEN) callback(null, 401);
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 75, endLine: 3, endColumn: 83, data: helperData('checkToken', 2) }],
+    },
+    {
+      // An awaited async guard: its whole body has run when the handler goes on.
+      code: `exports.handler = async (context, event, callback) => {
+  await validate(context, event, callback);
+  callback(null, 'ok');
+};
+async function validate(context, event, callback) {
+  if (!event.To) callback('To is required');
+}`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 3, column: 3, endLine: 3, endColumn: 23, data: helperData('validate', 2) }],
+    },
+    {
+      // A local function of the handler that answers on one branch.
+      code: `exports.handler = (context, event, callback) => {
+  function rejectEmpty() {
+    if (!event.Body) callback(null, 'empty');
+  }
+  rejectEmpty();
+  callback(null, 'ok');
+};`,
+      errors: [{ messageId: 'duplicateAfterHelper', line: 6, column: 3, endLine: 6, endColumn: 23, data: helperData('rejectEmpty', 5) }],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback through awaited async helpers', rule, {
+  valid: [
+    // Not awaited: the helper's callback comes after the handler's code.
+    `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  send('hi');
+  await audit(event);
+};`,
+    // The catch answers through an awaited helper, the try itself: one answer per path.
+    `exports.handler = async (context, event, callback) => {
+  async function fail(error) {
+    await report(error);
+    callback(error);
+  }
+  try {
+    callback(null, await work(event));
+  } catch (error) {
+    await fail(error);
+  }
+};`,
+  ],
+  invalid: [
+    {
+      // Awaited directly and through another helper: what they do runs before the handler goes on.
+      code: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  await run();
+  await audit(event);
+  callback(null, 'again');
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallback',
+          line: 10,
+          column: 3,
+          endLine: 10,
+          endColumn: 22,
+          data: { name: 'callback', line: 9 },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  return await run();
+  await audit(event);
+  callback(null, 'again');
+};` }],
+        },
+        { messageId: 'duplicate', line: 11, column: 3, endLine: 11, endColumn: 26, data: { name: 'callback', line: 9 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
+  const send = async (body) => {
+    await context.getTwilioClient().messages.create({ to: event.To, body });
+    callback(null, 'sent');
+  };
+  const run = async () => {
+    await send('hi');
+  };
+  return await run();
+  await audit(event);
+  callback(null, 'again');
+};` }] },
+      ],
+    },
+    {
+      // A same-file async helper the handler awaits, which always calls back.
+      code: `exports.handler = async (context, event, callback) => {
+  await reply(context, callback);
+  await audit(event);
+};
+async function reply(context, callback) {
+  await save(context);
+  callback(null, 'ok');
+}`,
+      errors: [{ messageId: 'codeAfterCallback', line: 3, column: 3, endLine: 3, endColumn: 22, data: { name: 'callback', line: 2 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = async (context, event, callback) => {
+  return await reply(context, callback);
+  await audit(event);
+};
+async function reply(context, callback) {
+  await save(context);
+  callback(null, 'ok');
+}` }] }],
+    },
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const reply = async (body) => {
+    await save(body);
+    callback(null, body);
+  };
+  await reply('first');
+  await reply('second');
+};`,
+      errors: [
+        {
+          messageId: 'duplicateThroughFunction',
+          line: 7,
+          column: 9,
+          endLine: 7,
+          endColumn: 24,
+          data: { name: 'callback', line: 6, function: 'reply' },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 6 }, output: `exports.handler = async (context, event, callback) => {
+  const reply = async (body) => {
+    await save(body);
+    callback(null, body);
+  };
+  return await reply('first');
+  await reply('second');
+};` }],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback after a per-item function that answers for some items', rule, {
+  valid: [
+    // No callback after the loop: require-callback's missing path (no item may match), not a second callback.
+    `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    if (item.id === event.id) callback(null, item);
+  });
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    if (item.id === event.id) {
+      callback(null, item);
+    }
+  });
+  callback(null, 'none');
+};`,
+      errors: [{ messageId: 'duplicateAfterPerItem', line: 7, column: 3, endLine: 7, endColumn: 25, data: { name: 'callback', method: 'forEach', line: 2 } }],
+    },
+    {
+      // Every item answers: one perItem report, none for the callback after the loop.
+      code: `exports.handler = (context, event, callback) => {
+  event.items.forEach((item) => {
+    callback(null, item);
+  });
+  callback(null, 'none');
+};`,
+      errors: [{ messageId: 'perItem', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback', method: 'forEach' } }],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback with functions made from the callback', rule, {
+  valid: [
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return respond('To is required');
+  respond(null, 'ok');
+};`,
+    // A same-file factory whose made function does not call back: nothing answers at its calls.
+    `function makeLogger(callback) {
+  return (line) => console.log(line);
+}
+exports.handler = (context, event, callback) => {
+  const log = makeLogger(callback);
+  log('start');
+  callback(null, 'ok');
+};`,
+  ],
+  invalid: [
+    {
+      // A factory of another file: its made function is trusted to answer.
+      code: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    respond('To is required');
+  }
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallback',
+          line: 7,
+          column: 3,
+          endLine: 9,
+          endColumn: 39,
+          data: { name: 'callback', line: 5 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 5 },
+              output: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    return respond('To is required');
+  }
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A same-file factory: its returned function calls back on every path.
+      code: `function makeResponder(callback) {
+  const response = new Twilio.Response();
+  return (status, body) => {
+    response.setStatusCode(status);
+    response.setBody(body);
+    callback(null, response);
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    respond(400, { error: 'To is required' });
+  }
+  respond(200, { ok: true });
+};`,
+      errors: [
+        {
+          messageId: 'duplicateThroughFunction',
+          line: 14,
+          column: 3,
+          endLine: 14,
+          endColumn: 29,
+          data: { name: 'callback', line: 12, function: 'respond' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 12 },
+              output: `function makeResponder(callback) {
+  const response = new Twilio.Response();
+  return (status, body) => {
+    response.setStatusCode(status);
+    response.setBody(body);
+    callback(null, response);
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) {
+    return respond(400, { error: 'To is required' });
+  }
+  respond(200, { ok: true });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback in later links of a promise chain', rule, {
+  valid: [
+    // The usual chain: one link answers on success, the catch on failure.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .catch((error) => callback(error));
+};`,
+    // A finally that only logs, and a then that only passes a value on.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .then(() => undefined)
+    .catch(callback)
+    .finally(() => console.log('done'));
+};`,
+    // A value passed on to the link that answers.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => enrich(result))
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .then(() => client.messages.create({ to: context.ADMIN, body: 'sent' }))
+    .catch((error) => callback(error));
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 5, column: 6, endLine: 5, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 4 } }],
+    },
+    {
+      // On failure the catch answers, then the chain goes on.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .catch((error) => callback(error))
+    .then((result) => {
+      save(result);
+      callback(null, result);
+    });
+};`,
+      errors: [{ messageId: 'linkAfterCatchCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', line: 3 } }],
+    },
+    {
+      // A link that answers on one path and passes a value on otherwise: the next link answers again.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) {
+        callback(null, 'none');
+        return;
+      }
+      return enrich(result);
+    })
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 10, column: 6, endLine: 10, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
+    },
+    {
+      // One report per link that called back: the links after the first that follows it are the same mistake.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result))
+    .then(() => notify(event))
+    .then(() => audit(event))
+    .catch(callback);
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
+    },
+    {
+      // A finally with work runs after either answer.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => callback(null, result), (error) => callback(error))
+    .finally(() => db.close());
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 13, data: { name: 'callback', method: 'finally', previous: 'then', line: 3 } }],
+    },
+  ],
+});

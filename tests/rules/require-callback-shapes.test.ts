@@ -1,0 +1,189 @@
+import rule from '../../src/rules/require-callback.js';
+import { runWithBothParsers } from '../rule-testers.js';
+
+runWithBothParsers('require-callback with twilio-node and Airtable iterators', rule, {
+  valid: [
+    // `each`'s item function that only collects; its `done` option answers on every path.
+    `exports.handler = (context, event, callback) => {
+  const sids = [];
+  context.getTwilioClient().calls.each({
+    status: 'in-progress',
+    done: (error) => (error ? callback(error) : callback(null, sids)),
+  }, (call) => {
+    sids.push(call.sid);
+  });
+};`,
+    // Airtable: the page function fetches the next page, the completion answers on both outcomes.
+    `exports.handler = (context, event, callback) => {
+  const names = [];
+  base('Contacts').select({ view: 'Grid' }).eachPage((records, fetchNextPage) => {
+    records.forEach((record) => names.push(record.get('Name')));
+    fetchNextPage();
+  }, (error) => {
+    if (error) return callback(error);
+    callback(null, names);
+  });
+};`,
+    // An item function that answers for every item: no-code-after-callback's perItem, not a missing path.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().conferences.each({ friendlyName: event.Name }, (conference) => {
+    conference.update({ status: 'completed' }).then(() => callback(null, 'ended'));
+  });
+};`,
+  ],
+  invalid: [
+    {
+      // twilio-node's `done` option whose error path only logs.
+      code: `exports.handler = (context, event, callback) => {
+  const sids = [];
+  context.getTwilioClient().calls.each({
+    status: 'in-progress',
+    done: (error) => {
+      if (error) {
+        console.error(error);
+        return;
+      }
+      callback(null, sids);
+    },
+  }, (call) => {
+    sids.push(call.sid);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 9, endLine: 8, endColumn: 16, data: { name: 'callback', exit: 'This `return` ends the function passed to `each()`' } }],
+    },
+    {
+      // Airtable's completion whose error path only logs.
+      code: `exports.handler = (context, event, callback) => {
+  const names = [];
+  base('Contacts').select({ view: 'Grid' }).eachPage((records, fetchNextPage) => {
+    records.forEach((record) => names.push(record.get('Name')));
+    fetchNextPage();
+  }, (error) => {
+    if (error) {
+      console.error(error);
+      return;
+    }
+    callback(null, names);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 9, column: 7, endLine: 9, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
+    },
+    {
+      // A node-style callback whose error branch falls through without answering.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' }, (error, message) => {
+    if (error) {
+      console.error(error);
+    } else {
+      callback(null, message.sid);
+    }
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 8, column: 3, endLine: 8, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `create()` can end here' } }],
+    },
+    {
+      // `each` runs its item function per item: with no matching call, nothing answers.
+      code: `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().calls.each({ status: 'in-progress' }, (call) => {
+    if (call.to === event.To) callback(null, call.sid);
+  });
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback with functions made from the callback', rule, {
+  valid: [
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return respond('To is required');
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => respond(null, message.sid))
+    .catch((error) => respond(error));
+};`,
+    // Handed on: whoever receives it answers.
+    `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  sendAll(event, respond);
+};`,
+    // A same-file factory that takes the callback second: its made function answers on every path.
+    `function responder(context, cb) {
+  return (body) => cb(null, { body, from: context.SERVICE_NAME });
+}
+exports.handler = (context, event, callback) => {
+  const send = responder(context, callback);
+  if (!event.To) return send('To is required');
+  send('ok');
+};`,
+    // Made but never called: the factory call stays a hand-off.
+    `exports.handler = (context, event, callback) => {
+  const response = createResponse(callback);
+  server.handle(event, response);
+};`,
+  ],
+  invalid: [
+    {
+      // Making the responder answers nothing: the early return never calls it.
+      code: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  if (!event.To) return;
+  respond(null, 'ok');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 4, column: 18, endLine: 4, endColumn: 25, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
+    },
+    {
+      // A same-file factory whose made function answers on some paths only.
+      code: `function makeResponder(callback) {
+  return (status, body) => {
+    if (status >= 500) return;
+    callback(null, { status, body });
+  };
+}
+exports.handler = (context, event, callback) => {
+  const respond = makeResponder(callback);
+  respond(event.status, 'x');
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 10, column: 1, endLine: 10, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback in chain links that pass a value on', rule, {
+  valid: [
+    // Each return of the first link goes on to the link that answers.
+    `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) {
+        callback(null, 'none');
+        return;
+      }
+      return enrich(result);
+    })
+    .then((enriched) => callback(null, enriched))
+    .catch(callback);
+};`,
+  ],
+  invalid: [
+    {
+      // The next link does not answer on every path: the first link's return can leave the request open.
+      code: `exports.handler = (context, event, callback) => {
+  lookup(event)
+    .then((result) => {
+      if (!result) return callback(null, 'none');
+      return enrich(result);
+    })
+    .then((enriched) => { if (enriched.ok) callback(null, enriched); })
+    .catch(callback);
+};`,
+      errors: [
+        { messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 29, data: { name: 'callback', exit: 'This `return` ends the function passed to `then()`' } },
+        { messageId: 'missingOnPath', line: 7, column: 70, endLine: 7, endColumn: 71, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } },
+      ],
+    },
+  ],
+});
