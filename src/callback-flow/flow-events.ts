@@ -31,7 +31,12 @@ export type CallbackEvent =
    */
   | { readonly kind: 'receiverCall'; readonly node: TSESTree.Identifier; readonly target: FunctionNode }
   /** A statement starts to run. */
-  | { readonly kind: 'statement'; readonly node: TSESTree.Statement };
+  | { readonly kind: 'statement'; readonly node: TSESTree.Statement }
+  /**
+   * A read of a name that no scope declares and the runtime does not provide: it throws a ReferenceError, so the
+   * path ends here (into a `catch`, a 500, or the async handler's rejection).
+   */
+  | { readonly kind: 'throws'; readonly node: TSESTree.Identifier };
 
 /** The recorded code path of one function of a handler (the handler itself or a function nested in it). */
 export interface FunctionFlow extends FunctionGraph<FlowEvent> {

@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { findCodeAfterCallback } from '../callback-flow/code-after-callback.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
-import { hasEffect } from '../callback-flow/statement-effects.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 
@@ -15,22 +14,12 @@ export type MessageIds =
   | 'codeAfterCallback'
   | 'codeAfterCallbackInFinally'
   | 'codeAfterCallbackInLoop'
+  | 'codeAfterCallbackThenDuplicate'
   | 'duplicate'
   | 'duplicateInLoop'
   | 'duplicateThroughFunction'
   | 'perItem'
   | 'useReturn';
-
-/**
- * The state of a path: the latest synchronous callback call on it (`null` before any), and whether no statement
- * has been reported since, so that only the first statement after a callback is reported.
- */
-interface AfterCallbackState {
-  readonly lastCall: TSESTree.CallExpression | null;
-  readonly pending: boolean;
-}
-
-const NOT_CALLED: AfterCallbackState = { lastCall: null, pending: false };
 
 export default createRule<Options, MessageIds>({
   name: 'no-code-after-callback',
@@ -56,10 +45,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       codeAfterCallback:
         'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+      codeAfterCallbackThenDuplicate:
+        'This code still runs after `{{name}}()` on line {{line}} has ended the invocation, and so does a second `{{name}}()` on {{later}}, which fails because the response is already sent; Twilio cuts off any async work this code starts. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
       codeAfterCallbackInFinally:
         'This `finally` code runs after `{{name}}()` on line {{line}} has ended the invocation, even when it is returned: Twilio cuts off any async work it starts. Do this work before calling `{{name}}()`.',
       codeAfterCallbackInLoop:
-        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts. Call `{{name}}()` once, after the loop.',
+        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and calling `{{name}}()` again fails. Call `{{name}}()` once, after the loop.',
       duplicate:
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
       duplicateThroughFunction:
@@ -123,42 +114,9 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFunction(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
-      /** The call that ends the invocation synchronously, when the event is one. */
-      function synchronousCall(event: FlowEvent): TSESTree.CallExpression | undefined {
-        if (event.kind === 'call') return event.node;
-        if (event.kind === 'localCall' && analysis.summaryOf(event.target).callsOnEveryPath) return event.node;
-        if (event.kind === 'receiverCall' && analysis.completes(event, 'called')) {
-          const { parent } = transparentParent(event.node);
-          return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
-        }
-        return undefined;
-      }
-
-      // Decided once per event: the solver replays every event on each pass.
-      const callOfEvent = new Map<FlowEvent, TSESTree.CallExpression>();
-      const synchronousCalls = new Set<TSESTree.Node>();
-      const directCalls = new Set<TSESTree.Node>();
-      for (const record of flow.segments.values()) {
-        for (const event of record.events) {
-          if (event.kind === 'throwable') continue;
-          const call = synchronousCall(event);
-          if (call) {
-            callOfEvent.set(event, call);
-            synchronousCalls.add(call);
-          }
-          if (event.kind === 'call') directCalls.add(event.node);
-        }
-      }
-
-      // Without a synchronous call nothing in this function runs after one.
-      if (callOfEvent.size === 0) return;
-
-      /** `callback(…);` or `return callback(…);` after a callback is reported as a duplicate call instead. */
-      function isCallbackStatement(statement: TSESTree.Statement): boolean {
-        const expression =
-          statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression :
-          statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
-        return expression !== null && synchronousCalls.has(skipTransparentWrappers(expression));
+      for (const finding of findCodeAfterCallback(flow, analysis, { allowLogging })) {
+        if (finding.kind === 'codeAfter') reportCodeAfter(finding.statement, finding.call, finding.laterCalls);
+        else reportDuplicate(finding.call, finding.previous, finding.throughFunction);
       }
 
       function reportOnce(node: TSESTree.Node, report: () => void): void {
@@ -167,48 +125,17 @@ export default createRule<Options, MessageIds>({
         report();
       }
 
-      // States are interned: the solver joins and transfers on every pass, and a state is only a call and a flag.
-      const states = new Map<TSESTree.CallExpression, { pending: AfterCallbackState; reported: AfterCallbackState }>();
-      function stateOf(lastCall: TSESTree.CallExpression | null, pending: boolean): AfterCallbackState {
-        if (!lastCall) return NOT_CALLED;
-        let pair = states.get(lastCall);
-        if (!pair) {
-          pair = { pending: { lastCall, pending: true }, reported: { lastCall, pending: false } };
-          states.set(lastCall, pair);
-        }
-        return pending ? pair.pending : pair.reported;
-      }
-
-      const problem: ForwardProblem<AfterCallbackState, FlowEvent> = {
-        entry: NOT_CALLED,
-        join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
-        equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
-        transfer(state, event, report) {
-          const call = callOfEvent.get(event);
-          if (call) {
-            if (report && state.lastCall) reportDuplicate(call, state.lastCall);
-            return stateOf(call, true);
-          }
-          if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
-            return state;
-          }
-          if (report && state.lastCall) reportCodeAfter(event.node, state.lastCall);
-          return stateOf(state.lastCall, false);
-        },
-      };
-
-      function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression): void {
+      function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression, throughFunction: boolean): void {
         reportOnce(call, () => {
           if (call === previous) {
             context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
             return;
           }
           const callee = skipTransparentWrappers(call.callee);
-          // A local function that always calls back, called again: name it, the callback is not on this line.
-          const through = !directCalls.has(call) && callee.type === AST_NODE_TYPES.Identifier;
           context.report({
             node: call,
-            ...(through
+            // A local function that always calls back, called again: name it, the callback is not on this line.
+            ...(throughFunction && callee.type === AST_NODE_TYPES.Identifier
               ? { messageId: 'duplicateThroughFunction', data: { name, line: previous.loc.start.line, function: callee.name } }
               : { messageId: 'duplicate', data: { name, line: previous.loc.start.line } }),
             suggest: returnSuggestion(previous),
@@ -216,15 +143,15 @@ export default createRule<Options, MessageIds>({
         });
       }
 
-      function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
+      function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression, laterCalls: readonly TSESTree.CallExpression[]): void {
         reportOnce(statement, () => {
-          const messageId = codeAfterMessage(statement, previous);
+          const messageId = codeAfterMessage(statement, previous, laterCalls);
           context.report({
             loc: statementHead(statement, sourceCode),
             messageId,
-            data: { name, line: previous.loc.start.line },
+            data: { name, line: previous.loc.start.line, later: describeLines(laterCalls) },
             // `return callback()` neither stops a loop's later iterations nor skips a `finally` block.
-            suggest: messageId === 'codeAfterCallback' ? returnSuggestion(previous) : [],
+            suggest: messageId === 'codeAfterCallback' || messageId === 'codeAfterCallbackThenDuplicate' ? returnSuggestion(previous) : [],
           });
         });
       }
@@ -240,8 +167,6 @@ export default createRule<Options, MessageIds>({
           },
         ];
       }
-
-      replay(flow, problem, solveForward(flow, problem));
     }
 
     return onFileAnalysis(context, (analysis) => {
@@ -250,20 +175,23 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function laterCall(
-  a: TSESTree.CallExpression | null,
-  b: TSESTree.CallExpression | null,
-): TSESTree.CallExpression | null {
-  if (!a || !b) return a ?? b;
-  return a.range[0] >= b.range[0] ? a : b;
-}
-
-function codeAfterMessage(statement: TSESTree.Statement, previous: TSESTree.CallExpression): MessageIds {
+function codeAfterMessage(
+  statement: TSESTree.Statement,
+  previous: TSESTree.CallExpression,
+  laterCalls: readonly TSESTree.CallExpression[],
+): MessageIds {
   // A call later in the source than the statement reached it through a loop's back edge.
   if (previous.range[0] > statement.range[0]) return 'codeAfterCallbackInLoop';
   const finalizer = enclosingFinalizer(statement);
   if (finalizer && !containsNode(finalizer, previous)) return 'codeAfterCallbackInFinally';
-  return 'codeAfterCallback';
+  return laterCalls.length > 0 ? 'codeAfterCallbackThenDuplicate' : 'codeAfterCallback';
+}
+
+/** `line 7`, `lines 7 and 9`, `lines 7, 9 and 12`. */
+function describeLines(calls: readonly TSESTree.CallExpression[]): string {
+  const lines = [...new Set(calls.map((call) => call.loc.start.line))];
+  if (lines.length <= 1) return `line ${lines[0] ?? ''}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
 /** The nearest `finally` block around `node` within its function. */

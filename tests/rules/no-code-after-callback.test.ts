@@ -137,7 +137,7 @@ runWithBothParsers('no-code-after-callback', rule, {
       ],
     },
     {
-      // Work after the response, then a second callback.
+      // Work after the response, then a second callback: one mistake (the missing return), one report naming both.
       code: `exports.handler = (context, event, callback) => {
   callback(null, 'ok');
   sendSms(event);
@@ -145,26 +145,12 @@ runWithBothParsers('no-code-after-callback', rule, {
 };`,
       errors: [
         {
-          ...codeAfter(3, 3, 3, 18, 2),
-          suggestions: [
-            {
-              messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
-              output: `exports.handler = (context, event, callback) => {
-  return callback(null, 'ok');
-  sendSms(event);
-  callback(null, 'again');
-};`,
-            },
-          ],
-        },
-        {
-          messageId: 'duplicate',
-          line: 4,
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 3,
           column: 3,
-          endLine: 4,
-          endColumn: 26,
-          data: { name: 'callback', line: 2 },
+          endLine: 3,
+          endColumn: 18,
+          data: { name: 'callback', line: 2, later: 'line 4' },
           suggestions: [
             {
               messageId: 'useReturn',
@@ -415,9 +401,9 @@ runWithBothParsers('no-code-after-callback in loops', rule, {
     callback(null, to);
   }
 };`,
+      // One mistake (the callback in the loop): the second run of the callback belongs to this report.
       errors: [
         { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', line: 4 }, suggestions: [] },
-        { messageId: 'duplicateInLoop', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback' } },
       ],
     },
   ],
@@ -540,6 +526,141 @@ exports.handler = (context, event, callback) => {
   }
   callback(null, 'ok');
 };` }],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A missing return after the error callback: the work after it and both later callbacks are one mistake.
+      code: `exports.handler = (context, event, callback) => {
+  client.lookup(event.From, (error, record) => {
+    if (error) {
+      callback(error);
+    }
+    const name = record.name;
+    if (name) {
+      callback(null, name);
+    } else {
+      callback(null, 'unknown');
+    }
+  });
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 30,
+          data: { name: 'callback', line: 4, later: 'lines 8 and 10' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 4 },
+              output: `exports.handler = (context, event, callback) => {
+  client.lookup(event.From, (error, record) => {
+    if (error) {
+      return callback(error);
+    }
+    const name = record.name;
+    if (name) {
+      callback(null, name);
+    } else {
+      callback(null, 'unknown');
+    }
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Two missing returns are two mistakes: code after the second callback on the path that did not take the first.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback('To is required');
+  }
+  send(event.To);
+  callback(null, 'sent');
+  audit(event);
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 18,
+          data: { name: 'callback', line: 3, later: 'line 6' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return callback('To is required');
+  }
+  send(event.To);
+  callback(null, 'sent');
+  audit(event);
+};`,
+            },
+          ],
+        },
+        {
+          messageId: 'codeAfterCallback',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 16,
+          data: { name: 'callback', line: 6 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 6 },
+              output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback('To is required');
+  }
+  send(event.To);
+  return callback(null, 'sent');
+  audit(event);
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Nothing runs between the two calls: the second one is the report, a duplicate.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.cached) callback(null, event.cached);
+  callback(null, 'fresh');
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 26,
+          data: { name: 'callback', line: 2 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  if (event.cached) return callback(null, event.cached);
+  callback(null, 'fresh');
+};`,
+            },
+          ],
         },
       ],
     },
