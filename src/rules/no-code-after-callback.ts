@@ -91,11 +91,11 @@ export default createRule<Options, MessageIds>({
     ): void {
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'perItem' || !analysis.summaryOf(flow.node).answersOnEveryPath) return;
-      for (const site of answerSites(flow, handlerFlow, analysis)) {
-        if (reported.has(site)) continue;
-        reported.add(site);
-        context.report({ node: site, messageId: 'perItem', data: { name, method: handoff.calleeName } });
-      }
+      // One mistake per loop, however many places in the function answer: reported at the first of them.
+      const [first] = answerSites(flow, handlerFlow, analysis).sort((a, b) => a.range[0] - b.range[0]);
+      if (!first || reported.has(first)) return;
+      reported.add(first);
+      context.report({ node: first, messageId: 'perItem', data: { name, method: handoff.calleeName } });
     }
 
     /** Where a function answers: its callback calls, and those of the continuations that answer for it. */
