@@ -103,14 +103,27 @@ export function callbackEventListeners(
       segments.record({ kind: 'localCall', node, target });
       return;
     }
-    segments.recordThrowable();
+    if (!handsOnCallback(node)) segments.recordThrowable();
   }
 
   /**
+   * `helper(…, callback)`: the call can throw before the helper answers (recorded where the call starts), but a
+   * helper that answers and then throws is not a path worth a report, so its end is no throw point.
+   */
+  function handsOnCallback(node: TSESTree.CallExpression): boolean {
+    return node.arguments.some((argument) => {
+      const value = skipTransparentWrappers(argument);
+      return value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value));
+    });
+  }
+
+  /**
+   * A call that hands the callback on throws, if at all, before the helper answers: its throw point is here.
    * `callback?.()` is recorded where the call starts: ESLint forks a path where the callee is nullish, but the
    * runtime always passes a callback, so that path does not exist.
    */
   function onCallEnter(node: TSESTree.CallExpression): void {
+    if (handsOnCallback(node)) segments.recordThrowable();
     if (node.optional && isCallbackRead(skipTransparentWrappers(node.callee)) && !hoistedCalls.has(node)) {
       recordCallbackCall(node);
     }

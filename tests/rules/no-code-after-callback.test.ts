@@ -666,3 +666,73 @@ runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback: a helper given the callback inside a try', rule, {
+  valid: [
+    // The helper answering and then throwing into the catch is not a path worth a report.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    return reply(context, event, callback);
+  } catch (error) {
+    callback(error);
+  }
+};
+function reply(context, event, callback) {
+  callback(null, 'ok');
+}`,
+    `exports.handler = (context, event, callback) => {
+  try {
+    const to = event.contact.phone;
+    finish(to, callback);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}`,
+  ],
+  invalid: [
+    {
+      // What the try does after the helper answered still runs after the callback.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    finish(event.To, callback);
+    audit(event.To);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 21,
+          data: { name: 'callback', line: 3, later: 'line 6' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  try {
+    return finish(event.To, callback);
+    audit(event.To);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
