@@ -17,6 +17,8 @@ export interface CallbackReads {
   readonly wrapperParamReads: Set<TSESTree.Identifier>;
   /** The callback as an argument of a call of a same-file receiver, with that receiver. */
   readonly receiverArguments: Map<TSESTree.Identifier, FunctionNode>;
+  /** Reads of names no scope declares and the runtime does not provide: each throws a ReferenceError. */
+  readonly undeclaredReads: ReadonlySet<TSESTree.Identifier>;
 }
 
 /** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
@@ -131,6 +133,12 @@ export function callbackEventListeners(
 
   function onIdentifier(node: TSESTree.Identifier): void {
     if (!segments.current()) return;
+    if (reads.undeclaredReads.has(node)) {
+      // Into a `catch` from the state before the read; the path itself ends here.
+      segments.recordThrowable();
+      segments.record({ kind: 'throws', node });
+      return;
+    }
     if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node)) return;
     if (classifyValueUse(node).kind !== 'handoff') return;
     const receiver = reads.receiverArguments.get(node);

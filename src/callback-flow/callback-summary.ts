@@ -94,6 +94,8 @@ export function analyzeCallbacks(
   function completes(event: FlowEvent, completion: Completion): boolean {
     switch (event.kind) {
       case 'call':
+      // A ReferenceError ends the path: nothing after it runs, so nothing is missing on it.
+      case 'throws':
         return true;
       case 'handoff':
         return completion === 'handled' || (completion === 'answered' && isAnsweringContinuation(event.node));

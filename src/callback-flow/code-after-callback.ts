@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
-import { skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { containsNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
 import type { FlowEvent, FunctionFlow } from './flow-events.js';
 import { hasEffect } from './statement-effects.js';
@@ -68,7 +68,18 @@ export function findCodeAfterCallback(
   const callOfEvent = new Map<FlowEvent, TSESTree.CallExpression>();
   const synchronousCalls = new Set<TSESTree.Node>();
   const directCalls = new Set<TSESTree.Node>();
+  /** Statements that throw before they do anything: the first thing they evaluate reads an undeclared name. */
+  const throwingStatements = new Set<TSESTree.Statement>();
   for (const record of flow.segments.values()) {
+    const { events } = record;
+    for (let index = 0; index < events.length; index += 1) {
+      const event = events[index]!;
+      if (event.kind !== 'statement') continue;
+      let next = index + 1;
+      while (events[next]?.kind === 'throwable') next += 1;
+      const following = events[next];
+      if (following?.kind === 'throws' && containsNode(event.node, following.node)) throwingStatements.add(event.node);
+    }
     for (const event of record.events) {
       if (event.kind === 'throwable') continue;
       const call = synchronousCall(event);
@@ -129,7 +140,10 @@ export function findCodeAfterCallback(
         // back, it is a first call, and what follows it is a finding of its own.
         return stateOf(call, state.someUncalled ? null : state.reportedAt, false);
       }
-      if (event.kind !== 'statement' || !state.lastCall || state.reportedAt || !hasEffect(event.node, options) || isCallbackStatement(event.node)) {
+      if (
+        event.kind !== 'statement' || !state.lastCall || state.reportedAt || !hasEffect(event.node, options) ||
+        isCallbackStatement(event.node) || throwingStatements.has(event.node)
+      ) {
         return state;
       }
       if (report && !codeAfter.has(event.node)) codeAfter.set(event.node, state.lastCall);

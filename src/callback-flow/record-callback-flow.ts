@@ -10,6 +10,7 @@ import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../u
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackReads, callbackEventListeners } from './callback-events.js';
+import { undeclaredReads } from './undeclared-names.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 
 export interface CallbackFlowRecorder {
@@ -30,15 +31,18 @@ export interface CallbackFlowRecorder {
 export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlowRecorder {
   const handlerFlows = new Map<FunctionNode, HandlerFlow>();
   const owners = new WeakMap<FunctionFlow, HandlerFlow>();
+  const undeclared = new Set<TSESTree.Identifier>();
   const reads: CallbackReads = {
     callbackReads: new Set(),
     localFunctionReads: new Map(),
     wrapperParamReads: new Set(),
     receiverArguments: new Map(),
+    undeclaredReads: undeclared,
   };
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
   function prepare(): void {
+    for (const read of undeclaredReads(sourceCode)) undeclared.add(read);
     const pending = [...findHandlers(sourceCode)];
     for (let handler = pending.shift(); handler; handler = pending.shift()) {
       if (handlerFlows.has(handler.node)) continue;

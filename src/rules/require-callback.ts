@@ -6,6 +6,7 @@ import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -13,6 +14,7 @@ export type MessageIds =
   | 'delegateNeverCalls'
   | 'missing'
   | 'missingOnPath'
+  | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
   | 'unreachable'
   | 'unreachableInUncalledFunction';
@@ -52,6 +54,8 @@ export default createRule<Options, MessageIds>({
       missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       rejectedOnPath:
         `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
+      rejectedByUndeclaredName:
+        `No scope declares \`{{read}}\` and the runtime does not provide it: reading it throws a ReferenceError, which rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Declare or import \`{{read}}\` (or correct its name).`,
       unreachable:
         'This `{{name}}()` call can never run: no path reaches it (it follows a `return`, `throw`, `break`, `continue` or an endless loop), so it cannot end the request. Move it to where the work finishes.',
       unreachableInUncalledFunction:
@@ -157,6 +161,9 @@ export default createRule<Options, MessageIds>({
         if (outStates.get(segment) !== false || exit?.type !== AST_NODE_TYPES.ThrowStatement || reported.has(exit)) continue;
         reported.add(exit);
         context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
+      }
+      for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
+        context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
       }
     }
 

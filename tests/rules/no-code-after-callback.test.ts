@@ -142,7 +142,8 @@ runWithBothParsers('no-code-after-callback', rule, {
   callback(null, 'ok');
   sendSms(event);
   callback(null, 'again');
-};`,
+};
+function sendSms() {}`,
       errors: [
         {
           messageId: 'codeAfterCallbackThenDuplicate',
@@ -159,7 +160,8 @@ runWithBothParsers('no-code-after-callback', rule, {
   return callback(null, 'ok');
   sendSms(event);
   callback(null, 'again');
-};`,
+};
+function sendSms() {}`,
             },
           ],
         },
@@ -207,7 +209,9 @@ runWithBothParsers('no-code-after-callback', rule, {
     callback(null, result);
     notify(result);
   });
-};`,
+};
+function lookup() {}
+function notify() {}`,
       errors: [
         {
           ...codeAfter(4, 5, 4, 20, 3),
@@ -220,7 +224,9 @@ runWithBothParsers('no-code-after-callback', rule, {
     return callback(null, result);
     notify(result);
   });
-};`,
+};
+function lookup() {}
+function notify() {}`,
             },
           ],
         },
@@ -270,11 +276,13 @@ runWithBothParsers('no-code-after-callback', rule, {
       code: `exports.handler = (context, event, callback) => {
   callback(null, 'ok');
   return save(event);
-};`,
+};
+function save() {}`,
       errors: [{ ...codeAfter(3, 3, 3, 22, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   return save(event);
-};` }] }],
+};
+function save() {}` }] }],
     },
     {
       // `finally` runs after the `return callback()` of the try; nothing to suggest, it already returns.
@@ -284,7 +292,9 @@ runWithBothParsers('no-code-after-callback', rule, {
   } finally {
     cleanup();
   }
-};`,
+};
+function compute() {}
+function cleanup() {}`,
       errors: [{ ...codeAfter(5, 5, 5, 15, 3), messageId: 'codeAfterCallbackInFinally', suggestions: [] }],
     },
     {
@@ -327,14 +337,16 @@ runWithBothParsers('no-code-after-callback', rule, {
     cleanup(result);
   }
   finish(event);
-};`,
+};
+function cleanup() {}`,
       errors: [{ messageId: 'codeAfterCallback', line: 4, column: 5, endLine: 4, endColumn: 21, data: { name: 'done', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'done', line: 3 }, output: `exports.handler = (context, event, done) => {
   function finish(result) {
     return done(null, result);
     cleanup(result);
   }
   finish(event);
-};` }] }],
+};
+function cleanup() {}` }] }],
     },
     {
       // Logging is reported too when asked.
@@ -354,12 +366,14 @@ runWithBothParsers('no-code-after-callback', rule, {
   const reply = cb;
   reply(null, 'ok');
   await save(event);
-};`,
+};
+async function save() {}`,
       errors: [{ messageId: 'codeAfterCallback', line: 4, column: 3, endLine: 4, endColumn: 21, data: { name: 'cb', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'cb', line: 3 }, output: `exports.handler = async (context, event, cb) => {
   const reply = cb;
   return reply(null, 'ok');
   await save(event);
-};` }] }],
+};
+async function save() {}` }] }],
     },
   ],
 });
@@ -400,7 +414,8 @@ runWithBothParsers('no-code-after-callback in loops', rule, {
     send(to);
     callback(null, to);
   }
-};`,
+};
+function send() {}`,
       // One mistake (the callback in the loop): the second run of the callback belongs to this report.
       errors: [
         { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', line: 4 }, suggestions: [] },
@@ -589,7 +604,9 @@ runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
   send(event.To);
   callback(null, 'sent');
   audit(event);
-};`,
+};
+function send() {}
+function audit() {}`,
       errors: [
         {
           messageId: 'codeAfterCallbackThenDuplicate',
@@ -609,7 +626,9 @@ runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
   send(event.To);
   callback(null, 'sent');
   audit(event);
-};`,
+};
+function send() {}
+function audit() {}`,
             },
           ],
         },
@@ -631,7 +650,9 @@ runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
   send(event.To);
   return callback(null, 'sent');
   audit(event);
-};`,
+};
+function send() {}
+function audit() {}`,
             },
           ],
         },
@@ -705,7 +726,8 @@ function finish(to, callback) {
 };
 function finish(to, callback) {
   callback(null, to);
-}`,
+}
+function audit() {}`,
       errors: [
         {
           messageId: 'codeAfterCallbackThenDuplicate',
@@ -728,7 +750,90 @@ function finish(to, callback) {
 };
 function finish(to, callback) {
   callback(null, to);
-}`,
+}
+function audit() {}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback: reads of undeclared names throw', rule, {
+  valid: [
+    // `respons` is declared nowhere: the call throws a ReferenceError before it answers, and nothing after it runs.
+    `exports.handler = (context, event, callback) => {
+  if (event.cached) {
+    callback(null, respons);
+  }
+  callback(null, 'fresh');
+};`,
+    // The statement after the callback throws before it does anything.
+    `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  notifyTeam(event);
+  callback(null, 'again');
+};`,
+  ],
+  invalid: [
+    {
+      // A name the runtime provides (Node's, Twilio's, a configured global) is no throw point.
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, new Twilio.Response());
+  const body = Buffer.from(event.Body || '');
+  send(body);
+};`,
+      languageOptions: { globals: { send: 'readonly' } },
+      errors: [
+        {
+          ...codeAfter(3, 3, 3, 46, 2),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  return callback(null, new Twilio.Response());
+  const body = Buffer.from(event.Body || '');
+  send(body);
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A throw inside the try goes to the catch, which runs after the callback.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    callback(null, 'ok');
+    auditLog.write(event);
+  } catch (error) {
+    console.error(error);
+    callback(error);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 20,
+          data: { name: 'callback', line: 3 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  try {
+    return callback(null, 'ok');
+    auditLog.write(event);
+  } catch (error) {
+    console.error(error);
+    callback(error);
+  }
+};`,
             },
           ],
         },

@@ -152,7 +152,9 @@ runWithBothParsers('require-callback', rule, {
   } finally {
     cleanup();
   }
-};`,
+};
+async function work() {}
+function cleanup() {}`,
     // Not handlers: fewer than three parameters, AWS Lambda's (event, context, callback), other exports.
     `exports.handler = (context, event) => { work(); };`,
     `exports.handler = (event, context, callback) => { work(); };`,
@@ -306,7 +308,8 @@ runWithBothParsers('require-callback', rule, {
     callback(null, result);
   }
   work(event);
-};`,
+};
+function work() {}`,
       errors: [
         { messageId: 'unreachableInUncalledFunction', line: 3, column: 5, endLine: 3, endColumn: 27, data: { name: 'callback', function: 'finish' } },
         { messageId: 'missingOnPath', line: 6, column: 1, endLine: 6, endColumn: 2 },
@@ -362,7 +365,9 @@ exports.handler = handler;`,
       code: `exports.handler = (context, event, callback) => {
 ${Array.from({ length: 200 }, (_, i) => `  if (event.k${i}) { step(${i}); } else { other(${i}); }`).join('\n')}
   if (event.done) callback(null, 'done');
-};`,
+};
+function step() {}
+function other() {}`,
       errors: [{ messageId: 'missingOnPath', line: 203, column: 1, endLine: 203, endColumn: 2 }],
     },
   ],
@@ -428,7 +433,9 @@ runWithBothParsers('require-callback with finally', rule, {
     release();
   }
   callback(null, 'ok');
-};`,
+};
+function prepare() {}
+function release() {}`,
       errors: [{ messageId: 'missingOnPath', line: 3, column: 20, endLine: 3, endColumn: 27, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
     },
   ],
@@ -479,6 +486,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     {
       // The error path of a node-style callback only logs.
       code: `exports.handler = (context, event, callback) => {
+  const table = context.airtable;
   table.find(event.RecordId, (error, record) => {
     if (error) {
       console.error(error);
@@ -487,7 +495,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     callback(null, record.fields);
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `find()`' } }],
+      errors: [{ messageId: 'missingOnPath', line: 6, column: 7, endLine: 6, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `find()`' } }],
     },
     {
       // A `.then` that answers only when there are results.
@@ -497,7 +505,8 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
       callback(null, executions);
     }
   });
-};`,
+};
+function listExecutions() {}`,
       errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
     },
   ],
@@ -586,7 +595,8 @@ runWithBothParsers('require-callback with per-item functions', rule, {
       if (row.id === event.Id) callback(null, row);
     });
   }).catch(callback);
-};`,
+};
+function loadRows() {}`,
       errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
     },
     {
@@ -596,6 +606,84 @@ runWithBothParsers('require-callback with per-item functions', rule, {
   });
 };`,
       errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+  ],
+});
+
+const undeclared = (line: number, column: number, read: string) => ({
+  messageId: 'rejectedByUndeclaredName' as const,
+  line,
+  column,
+  endLine: line,
+  endColumn: column + read.length,
+  data: { name: 'callback', subject: 'the async handler', read },
+});
+
+runWithBothParsers('require-callback: reads of undeclared names throw', rule, {
+  valid: [
+    // A plain handler that throws answers with a 500; nothing after the read runs, so no path is missing.
+    `exports.handler = (context, event, callback) => {
+  if (event.cached) return callback(null, event.cached);
+  refreshCache(event);
+};`,
+    // Caught by a catch that answers.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    const rows = await loadRows(event);
+    return callback(null, rows);
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    // typeof never throws; Node's and Twilio's globals and the configured ones are declared.
+    `exports.handler = async (context, event, callback) => {
+  const inBrowser = typeof window !== 'undefined';
+  const response = new Twilio.Response();
+  response.setBody(Buffer.from(JSON.stringify({ inBrowser, path: Runtime.getFunctions().x })));
+  await fetch(context.HOOK_URL);
+  callback(null, response);
+};`,
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  callback(null, await sharedLookup(event));
+};`,
+      languageOptions: { globals: { sharedLookup: 'readonly' } },
+    },
+    `/* global sharedLookup */
+exports.handler = async (context, event, callback) => {
+  callback(null, await sharedLookup(event));
+};`,
+    // A name the file assigns without declaring is an implicit global of sloppy code.
+    `exports.handler = async (context, event, callback) => {
+  cache = cache || {};
+  callback(null, cache);
+};`,
+    // After the callback, the throw rejects nothing anyone waits for.
+    `exports.handler = async (context, event, callback) => {
+  callback(null, 'ok');
+  metrics.increment('calls');
+};`,
+  ],
+  invalid: [
+    {
+      // An async handler whose path reads an undeclared name before calling back: it rejects, the request times out.
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const message = await client.messages.create({ to: event.To, from: FROM_NUMBER, body: 'hi' });
+  callback(null, message.sid);
+};`,
+      errors: [undeclared(3, 70, 'FROM_NUMBER')],
+    },
+    {
+      // The first read on a path ends it: the second is never reached on the same path.
+      code: `exports.handler = async (context, event, callback) => {
+  if (event.retry) {
+    await retryQueue.push(event);
+  }
+  const result = await lookUp(event);
+  callback(null, result);
+};`,
+      errors: [undeclared(3, 11, 'retryQueue'), undeclared(5, 24, 'lookUp')],
     },
   ],
 });
