@@ -92,9 +92,9 @@ export function analyzeCallbacks(
   }
 
   function completes(event: FlowEvent, completion: Completion): boolean {
+    // A ReferenceError (`throws`) ends the path: nothing after it runs, so nothing is missing on it.
     switch (event.kind) {
       case 'call':
-      // A ReferenceError ends the path: nothing after it runs, so nothing is missing on it.
       case 'throws':
         return true;
       case 'handoff':
