@@ -11,6 +11,7 @@ import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackReads, callbackEventListeners } from './callback-events.js';
 import { undeclaredReads } from './undeclared-names.js';
+import { decisionEventListeners } from './decision-events.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 
 export interface CallbackFlowRecorder {
@@ -87,6 +88,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     listeners: mergeListeners(
       { Program: prepare },
       segments.listeners,
+      decisionEventListeners(segments),
       callbackEventListeners(segments, reads, (flow) => owners.get(flow)),
     ),
     segments,

@@ -1,6 +1,9 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { statementHead } from '../util/statement-head.js';
+import { gapOfPaths, openDecision } from '../callback-flow/path-gaps.js';
+import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
@@ -13,6 +16,9 @@ export type Options = [];
 export type MessageIds =
   | 'delegateNeverCalls'
   | 'missing'
+  | 'missingAfterDecision'
+  | 'missingAfterIteration'
+  | 'missingAtEnd'
   | 'missingOnPath'
   | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
@@ -20,6 +26,8 @@ export type MessageIds =
   | 'unreachableInUncalledFunction';
 
 interface ExitTexts {
+  /** What ends: `the handler`, `the function passed to \`then()\``. */
+  readonly subject: string;
   readonly returnExit: string;
   readonly endExit: string;
   /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
@@ -27,6 +35,7 @@ interface ExitTexts {
 }
 
 const HANDLER_EXITS: ExitTexts = {
+  subject: 'the handler',
   returnExit: 'This `return` ends the handler',
   endExit: 'The handler can end here',
   rejects: 'the async handler',
@@ -51,6 +60,9 @@ export default createRule<Options, MessageIds>({
         `The handler hands its callback to \`{{function}}()\` (as \`{{name}}\`), which never calls it: every request that gets here runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
       missing:
         `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
+      missingAfterDecision: `When {{condition}}, {{subject}} goes on past this \`{{statement}}\` and ends without calling \`{{name}}()\`: on this path ${TIMEOUT}. {{fix}}`,
+      missingAfterIteration: `{{exit}} without calling \`{{name}}()\` when no item of \`{{method}}()\` answers (none matches, or there are none): on this path ${TIMEOUT}. Find the result first, then call \`{{name}}()\` once after \`{{method}}()\`.`,
+      missingAtEnd: `{{exit}} without calling \`{{name}}()\` after {{decision}}: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       rejectedOnPath:
         `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
@@ -87,6 +99,7 @@ export default createRule<Options, MessageIds>({
         delegate === undefined
           ? HANDLER_EXITS
           : {
+              subject: `\`${delegate}()\`, which answers for the handler,`,
               returnExit: `This \`return\` ends \`${delegate}()\`, which answers for the handler,`,
               endExit: `\`${delegate}()\`, which answers for the handler, can end here`,
               rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
@@ -107,6 +120,7 @@ export default createRule<Options, MessageIds>({
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
       reportIncompletePaths(flow, analysis, name, {
+        subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
       });
@@ -142,6 +156,7 @@ export default createRule<Options, MessageIds>({
     function reportIncompletePaths(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, exits: ExitTexts): void {
       const { outStates } = analysis.solveCompletion(flow, 'handled');
       const reported = new Set<TSESTree.Node | undefined>();
+      const fallsOff: TSESLint.CodePathSegment[] = [];
       for (const segment of flow.codePath.returnedSegments) {
         if (outStates.get(segment) !== false) continue;
         const returns = incompleteReturnsInto(segment, flow, outStates);
@@ -150,10 +165,9 @@ export default createRule<Options, MessageIds>({
           reported.add(exit);
           context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: exits.returnExit } });
         }
-        if (returns.length > 0 || reported.has(undefined)) continue;
-        reported.add(undefined);
-        context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
+        if (returns.length === 0) fallsOff.push(segment);
       }
+      if (fallsOff.length > 0) reportFallingOff(flow, analysis, fallsOff, name, exits);
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {
@@ -165,6 +179,42 @@ export default createRule<Options, MessageIds>({
       for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
         context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
       }
+    }
+
+    /**
+     * Paths that fall off the end: reported at the one `if` without `else` (or `switch` without `default`) that
+     * lets them through, naming its condition; otherwise at the closing brace, naming the last decision on them.
+     */
+    function reportFallingOff(
+      flow: FunctionFlow,
+      analysis: CallbackAnalysis,
+      segments: readonly TSESLint.CodePathSegment[],
+      name: string,
+      exits: ExitTexts,
+    ): void {
+      const gap = gapOfPaths(flow, analysis, segments);
+      const open = openDecision(gap);
+      if (open) {
+        context.report({
+          loc: statementHead(open, sourceCode),
+          messageId: 'missingAfterDecision',
+          data: {
+            name,
+            subject: exits.subject,
+            condition: openDecisionCondition(open, sourceCode),
+            statement: open.type === AST_NODE_TYPES.IfStatement ? 'if' : 'switch',
+            fix: openDecisionFix(open, name),
+          },
+        });
+        return;
+      }
+      const decision = gap?.decision;
+      const loc = endOf(flow.node);
+      if (!decision) context.report({ loc, messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
+      else if (isFunctionNode(decision)) {
+        const method = functionHandoff(decision)?.calleeName ?? 'the loop';
+        context.report({ loc, messageId: 'missingAfterIteration', data: { name, exit: exits.endExit, method } });
+      } else context.report({ loc, messageId: 'missingAtEnd', data: { name, exit: exits.endExit, decision: decisionText(decision, sourceCode) } });
     }
 
     /**

@@ -179,13 +179,28 @@ function cleanup() {}`,
       errors: [{ messageId: 'missing', line: 1, column: 46, endLine: 1, endColumn: 48, data: { name: 'cb' } }],
     },
     {
-      // A path that falls off the end: reported at the closing brace.
+      // A path that falls off the end past an `if` without `else`: reported at the `if`, naming its condition.
       code: `exports.handler = (context, event, callback) => {
   if (event.ok) {
     callback(null, 'ok');
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 16,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: '`event.ok` is false',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
     {
       // A bare return on one path.
@@ -207,7 +222,7 @@ function cleanup() {}`,
       errors: [
         { messageId: 'missingOnPath', line: 2, column: 16, endLine: 2, endColumn: 27 },
         { messageId: 'missingOnPath', line: 3, column: 16, endLine: 3, endColumn: 23 },
-        { messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2 },
+        { messageId: 'missingAfterDecision', line: 4, column: 3, endLine: 4, endColumn: 15 },
       ],
     },
     {
@@ -220,7 +235,8 @@ function cleanup() {}`,
     console.error(error);
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+      // Past the try, only the catch's paths have not called back: named as the last decision.
+      errors: [{ messageId: 'missingAtEnd', line: 8, column: 1, endLine: 8, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 5' } }],
     },
     {
       // Something in the try can throw after all: the catch is reachable.
@@ -231,10 +247,10 @@ function cleanup() {}`,
     console.error(error);
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 7, column: 1, endLine: 7, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 7, column: 1, endLine: 7, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 4' } }],
     },
     {
-      // switch without default.
+      // switch without default: reported at the switch.
       code: `exports.handler = (context, event, callback) => {
   switch (event.Action) {
     case 'a':
@@ -244,7 +260,22 @@ function cleanup() {}`,
       break;
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 9, column: 1, endLine: 9, endColumn: 2 }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 24,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: '`event.Action` matches no `case`',
+            statement: 'switch',
+            fix: 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.',
+          },
+        },
+      ],
     },
     {
       // A loop that may end without finding anything.
@@ -256,19 +287,19 @@ function cleanup() {}`,
     }
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 8, column: 1, endLine: 8, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `for … of` loop on line 2' } }],
     },
     {
       // `||` short-circuits past the callback.
       code: `exports.handler = (context, event, callback) => {
   event.ok || callback('not ok');
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 3, column: 1, endLine: 3, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: '`event.ok || …` on line 2' } }],
     },
     {
       // An expression-bodied arrow whose conditional skips the callback.
       code: `exports.handler = (context, event, callback) => event.ok ? callback(null, 'ok') : undefined;`,
-      errors: [{ messageId: 'missingOnPath', line: 1, column: 49, endLine: 1, endColumn: 92, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [{ messageId: 'missingAtEnd', line: 1, column: 49, endLine: 1, endColumn: 92, data: { name: 'callback', exit: 'The handler can end here', decision: '`event.ok ? … : …` on line 1' } }],
     },
     {
       // A throw in an async handler is a rejection nobody answers.
@@ -331,7 +362,7 @@ function work() {}`,
   if (event.ok) callback(null, 'ok');
 };
 module.exports = { handler };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 16 }],
     },
     {
       code: `function handler(context, event, callback) {
@@ -358,7 +389,7 @@ exports.handler = handler;`,
       code: `exports.handler = TokenValidator(async (context, event, callback) => {
   if (event.ok) callback(null, 'ok');
 });`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 16 }],
     },
     {
       // 200 sequential ifs: 2^200 paths, one report.
@@ -368,7 +399,7 @@ ${Array.from({ length: 200 }, (_, i) => `  if (event.k${i}) { step(${i}); } else
 };
 function step() {}
 function other() {}`,
-      errors: [{ messageId: 'missingOnPath', line: 203, column: 1, endLine: 203, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 202, column: 3, endLine: 202, endColumn: 18, data: { name: 'callback', subject: 'the handler', condition: '`event.done` is false', statement: 'if', fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.' } }],
     },
   ],
 });
@@ -404,7 +435,7 @@ export const handler: ServerlessFunctionSignature = function (context, event, ca
   if (event) done!(null);
 };
 export { handler };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 13, data: { name: 'done', subject: 'the handler', condition: '`event` is false', statement: 'if', fix: 'Add an `else` that calls `done(…)`, or call it after the `if`.' } }],
     },
   ],
 });
@@ -507,7 +538,22 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
   });
 };
 function listExecutions() {}`,
-      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 31,
+          data: {
+            name: 'callback',
+            subject: 'the function passed to `then()`',
+            condition: '`executions.length > 0` is false',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
   ],
 });
@@ -597,7 +643,8 @@ runWithBothParsers('require-callback with per-item functions', rule, {
   }).catch(callback);
 };
 function loadRows() {}`,
-      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+      // Inside a per-item function the advice is to answer once, after the iteration.
+      errors: [{ messageId: 'missingAfterIteration', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here', method: 'forEach' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
@@ -605,7 +652,7 @@ function loadRows() {}`,
     if (row.id === event.Id) callback(null, row);
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [{ messageId: 'missingAfterIteration', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', method: 'forEach' } }],
     },
   ],
 });
@@ -684,6 +731,107 @@ exports.handler = async (context, event, callback) => {
   callback(null, result);
 };`,
       errors: [undeclared(3, 11, 'retryQueue'), undeclared(5, 24, 'lookUp')],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback: where a path falls through', rule, {
+  valid: [],
+  invalid: [
+    {
+      // An `else if` chain without a final `else`: reported at its last `if`, naming every condition.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.ResourceType == 'task') {
+    callback(null, 'task');
+  } else if (event.ResourceType == 'worker') {
+    callback(null, 'worker');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 45,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: "`event.ResourceType == 'task'` and `event.ResourceType == 'worker'` are false",
+            statement: 'if',
+            fix: 'Add a final `else` that calls `callback(…)`, or call it after the chain.',
+          },
+        },
+      ],
+    },
+    {
+      // The `if` inside a branch is what lets the path through, not the one around it; a long condition is shortened.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.kind === 'sms') {
+    if (event.From && event.From.startsWith('+1') && event.Body && event.Body.trim().length > 0) {
+      callback(null, 'sms');
+    }
+  } else {
+    callback(null, 'other');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 97,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: "`event.From && event.From.startsWith('+1') && …` is false",
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
+    },
+    {
+      // Two decisions let paths through: the closing brace, naming the last of them.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.a) {
+    if (event.b) callback(null, 'b');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAtEnd',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 2,
+          data: { name: 'callback', exit: 'The handler can end here', decision: '`if (event.b)` on line 3' },
+        },
+      ],
+    },
+    {
+      // A function that answers for the handler is named as the one that ends.
+      code: `exports.handler = (context, event, callback) => route(context, event, callback);
+const route = (context, event, done) => {
+  if (event.Digits === '1') done(null, 'sales');
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 28,
+          data: {
+            name: 'done',
+            subject: '`route()`, which answers for the handler,',
+            condition: "`event.Digits === '1'` is false",
+            statement: 'if',
+            fix: 'Add an `else` that calls `done(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
   ],
 });
