@@ -129,13 +129,18 @@ export default createRule<Options, MessageIds>({
     /**
      * A continuation set up by a function that then calls back synchronously on every path needs no answer of its
      * own: the response is sent before it runs (the work it does is cut off, which no-floating-promises reports).
+     * So does one nested deeper (a node-style callback inside a `.then`): it runs later still.
      */
     function answeredAroundIt(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
-      const outerNode = enclosingFunction(flow.node);
-      const outer = outerNode && handlerFlow.functions.get(outerNode);
-      if (!outer) return false;
-      const { outStates } = analysis.solveCompletion(outer, 'called');
-      return outer.codePath.returnedSegments.length > 0 && outer.codePath.returnedSegments.every((segment) => outStates.get(segment) === true);
+      for (let outerNode = enclosingFunction(flow.node); outerNode; outerNode = enclosingFunction(outerNode)) {
+        const outer = handlerFlow.functions.get(outerNode);
+        if (!outer) return false;
+        const { outStates } = analysis.solveCompletion(outer, 'called');
+        const returned = outer.codePath.returnedSegments;
+        if (returned.length > 0 && returned.every((segment) => outStates.get(segment) === true)) return true;
+        if (outerNode === handlerFlow.bindings.handler.node) return false;
+      }
+      return false;
     }
 
     /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */

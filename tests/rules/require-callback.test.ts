@@ -10,6 +10,22 @@ runWithBothParsers('require-callback', rule, {
   });
   callback(null, 'queued');
 };`,
+    // The same for a node-style callback, a timer, and a continuation nested in one.
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To }, (error) => {
+    if (error) callback(error);
+  });
+  setTimeout(() => {
+    if (event.retry) callback(null, 'retried');
+  }, 100);
+  client.messages.create({ to: event.To }).then(() => {
+    client.calls.create({ to: event.To }, (error) => {
+      if (error) callback(error);
+    });
+  });
+  callback(null, 'queued');
+};`,
     // The FAQ's asynchronous example: callback on success and on failure.
     `exports.handler = (context, event, callback) => {
   const client = context.getTwilioClient();
