@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { statementHead } from '../util/statement-head.js';
 import { gapOfPaths, openDecision } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
@@ -119,6 +120,7 @@ export default createRule<Options, MessageIds>({
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
+      if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
       reportIncompletePaths(flow, analysis, name, {
         subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
