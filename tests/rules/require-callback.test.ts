@@ -525,7 +525,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
   }, 500);
 };`,
     // A later link answers for the paths that return normally, also from a chain returned by an outer link.
-    \`exports.handler = (context, event, callback) => {
+    `exports.handler = (context, event, callback) => {
   const client = context.getTwilioClient();
   client.calls(event.CallSid).fetch()
     .then((call) => {
@@ -538,7 +538,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     })
     .then(() => callback(null, 'done'))
     .catch(callback);
-};\`,
+};`,
     // A function that does not itself answer is not checked (it only logs).
     `exports.handler = (context, event, callback) => {
   work().then((result) => callback(null, result)).catch((error) => { console.error(error); });
