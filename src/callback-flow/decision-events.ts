@@ -26,9 +26,15 @@ const DECISIONS = new Set<string>([
 export function decisionEventListeners(segments: SegmentRecorder<FlowEvent, FunctionFlow>): Listeners {
   return {
     onCodePathSegmentStart(segment: TSESLint.CodePathSegment, node: TSESTree.Node) {
-      if (segment.prevSegments.length < 2 || !segment.reachable || !DECISIONS.has(node.type)) return;
+      if (!segment.reachable) return;
       const flow = segments.current();
-      if (flow) segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
+      if (!flow) return;
+      // A `catch` is where the paths that threw part from those that did not, whatever ESLint's graph draws.
+      if (node.type === AST_NODE_TYPES.CatchClause) {
+        segmentRecord(flow, segment).events.push({ kind: 'merge', node: node.parent, segment, entersCatch: true });
+      } else if (segment.prevSegments.length > 1 && DECISIONS.has(node.type)) {
+        segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
+      }
     },
   };
 }

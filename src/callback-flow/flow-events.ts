@@ -41,7 +41,7 @@ export type CallbackEvent =
    * Paths of a decision (`if`, `switch`, a loop, `try`, `a || b`, `c ? a : b`) meet again at the start of
    * `segment`: where a path that skipped the callback can get through (see path-gaps.ts).
    */
-  | { readonly kind: 'merge'; readonly node: DecisionNode; readonly segment: TSESLint.CodePathSegment };
+  | { readonly kind: 'merge'; readonly node: DecisionNode; readonly segment: TSESLint.CodePathSegment; readonly entersCatch?: true };
 
 /** The statements and expressions whose paths can part and meet again. */
 export type DecisionNode =

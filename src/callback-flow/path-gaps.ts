@@ -64,7 +64,8 @@ export function gapOfPaths(
     transfer(state, event) {
       if (state === HANDLED) return state;
       if (event.kind === 'merge') {
-        if (!parts(event.segment)) return state;
+        // Paths enter a `catch` from throw points: those that have not called back part there from the others.
+        if (!event.entersCatch && !parts(event.segment)) return state;
         if (state === OPEN) return gap(event.node, true);
         if (!state.single) return gap(laterOf(state.decision!, event.node), false);
         return containsNode(event.node, state.decision!) ? state : gap(event.node, true);

@@ -49,7 +49,7 @@ describe('the example project', () => {
       'functions/forward.private.js:6:1 twilio-functions/require-callback missingAtEnd',
       'functions/greeting.js:5:13 twilio-functions/require-callback rejectedByUndeclaredName',
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
-      'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingOnPath',
+      'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingAtEnd',
       'functions/never-responds.js:2:19 twilio-functions/require-callback missing',
       'functions/payment-receipt.js:10:1 twilio-functions/require-callback delegateNeverCalls',
       'functions/recording.js:9:9 twilio-functions/require-callback missingOnPath',

@@ -770,6 +770,26 @@ runWithBothParsers('require-callback: where a path falls through', rule, {
   valid: [],
   invalid: [
     {
+      // The try block always returns: the paths that get through are those that entered the catch.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    return callback(null, await context.getTwilioClient().lookups.v2.phoneNumbers(event.From).fetch());
+  } catch (error) {
+    console.error(error);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAtEnd',
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 2,
+          data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 4' },
+        },
+      ],
+    },
+    {
       // An `else if` chain without a final `else`: reported at its last `if`, naming every condition.
       code: `exports.handler = (context, event, callback) => {
   if (event.ResourceType == 'task') {
