@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 /**
  * The names a Twilio Function can read without declaring them: the language's built-ins, Node's globals (and the
@@ -36,7 +36,7 @@ const RUNTIME_GLOBALS = new Set(
 export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESTree.Identifier> {
   const reads = new Set<TSESTree.Identifier>();
   const globalScope = sourceCode.scopeManager?.globalScope;
-  if (!globalScope) return reads;
+  if (!globalScope || callsEvalDirectly(globalScope)) return reads;
   // A name the file assigns without declaring it is an implicit global in sloppy code: reading it may work.
   const assigned = new Set<string>();
   for (const reference of globalScope.through) if (reference.isWrite()) assigned.add(reference.identifier.name);
@@ -47,6 +47,7 @@ export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<
     if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
     const name = identifier.name;
     if (RUNTIME_GLOBALS.has(name) || assigned.has(name) || globalScope.set.has(name) || isTypeofOperand(identifier)) continue;
+    if (mayBeDeclaredDynamically(reference.from)) continue;
     reads.add(identifier);
   }
   return reads;
@@ -56,4 +57,24 @@ export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<
 function isTypeofOperand(identifier: TSESTree.Identifier): boolean {
   const parent = identifier.parent;
   return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof';
+}
+
+/** Inside `with (object)` a name can come from the object. */
+function mayBeDeclaredDynamically(scope: TSESLint.Scope.Scope | null): boolean {
+  for (let current = scope; current && current.type !== TSESLint.Scope.ScopeType.global; current = current.upper) {
+    if (current.type === TSESLint.Scope.ScopeType.with) return true;
+  }
+  return false;
+}
+
+/**
+ * A direct `eval(…)` can declare names in sloppy code, and ESLint's scope analysis ignores it: in such a file no
+ * read is taken to throw.
+ */
+function callsEvalDirectly(globalScope: TSESLint.Scope.Scope): boolean {
+  const references = [...(globalScope.set.get('eval')?.references ?? []), ...globalScope.through.filter((reference) => reference.identifier.name === 'eval')];
+  return references.some((reference) => {
+    const parent = reference.identifier.parent;
+    return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier;
+  });
 }
