@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 
 import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
+import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { statementHead } from '../util/statement-head.js';
 import { gapOfPaths, openDecision } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
@@ -41,9 +42,6 @@ const HANDLER_EXITS: ExitTexts = {
   endExit: 'The handler can end here',
   rejects: 'the async handler',
 };
-
-/** The callback events that call or hand off the callback. */
-const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall']);
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
@@ -152,11 +150,6 @@ export default createRule<Options, MessageIds>({
         if (kind === 'repeated' || kind === 'perItem') return true;
       }
       return false;
-    }
-
-    /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
-    function answersSomewhere(flow: FunctionFlow): boolean {
-      return [...flow.segments.values()].some((record) => record.events.some((event) => ANSWERING_EVENTS.has(event.kind)));
     }
 
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
