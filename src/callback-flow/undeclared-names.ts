@@ -38,15 +38,19 @@ export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope || callsEvalDirectly(globalScope)) return reads;
   // A name the file assigns without declaring it is an implicit global in sloppy code: reading it may work.
-  const assigned = new Set<string>();
-  for (const reference of globalScope.through) if (reference.isWrite()) assigned.add(reference.identifier.name);
+  // So is one it tests with `typeof name` somewhere (`typeof window !== 'undefined' ? window.x : …`): it expects it
+  // to be missing at times and reads it when it is there.
+  const mayExist = new Set<string>();
+  for (const reference of globalScope.through) {
+    if (reference.isWrite() || isTypeofOperand(reference.identifier)) mayExist.add(reference.identifier.name);
+  }
   for (const reference of globalScope.through) {
     const identifier = reference.identifier;
     if (identifier.type !== AST_NODE_TYPES.Identifier || !reference.isRead() || reference.resolved) continue;
     // typescript-eslint's scope manager also lists type references (`context: Context`): they do not run.
     if ((reference as { isValueReference?: boolean }).isValueReference === false) continue;
     const name = identifier.name;
-    if (RUNTIME_GLOBALS.has(name) || assigned.has(name) || globalScope.set.has(name) || isTypeofOperand(identifier)) continue;
+    if (RUNTIME_GLOBALS.has(name) || mayExist.has(name) || globalScope.set.has(name)) continue;
     if (mayBeDeclaredDynamically(reference.from)) continue;
     reads.add(identifier);
   }
@@ -54,7 +58,7 @@ export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<
 }
 
 /** `typeof name` is the one read of an undeclared name that does not throw. */
-function isTypeofOperand(identifier: TSESTree.Identifier): boolean {
+function isTypeofOperand(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
   const parent = identifier.parent;
   return parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'typeof';
 }

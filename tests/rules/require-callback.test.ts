@@ -715,7 +715,7 @@ runWithBothParsers('require-callback: reads of undeclared names throw', rule, {
 };`,
     // typeof never throws; Node's and Twilio's globals and the configured ones are declared.
     `exports.handler = async (context, event, callback) => {
-  const inBrowser = typeof window !== 'undefined';
+  const inBrowser = typeof window !== 'undefined' ? window.location.href : null;
   const response = new Twilio.Response();
   response.setBody(Buffer.from(JSON.stringify({ inBrowser, path: Runtime.getFunctions().x })));
   await fetch(context.HOOK_URL);
