@@ -22,17 +22,16 @@ const HANDLED: PathGap = { decision: null, single: true };
 const OPEN: PathGap = { decision: null, single: true };
 
 /**
- * The gap of the paths that end, without calling back, in `segments` of `flow`: a forward problem over the
+ * The gap of the paths that end, without calling back, in given segments of `flow` (solved once, asked per exit): a forward problem over the
  * segments whose state is the gap of the paths that have not called back yet. At a meeting point where a path
  * that called back joins one that did not, the gap becomes that decision — unless the paths that did not already
  * went through a decision nested in it (an `else if` chain, an `if` inside a branch), which explains them better.
  * The state only moves up (open, one decision, several), so the fixpoint is reached whatever the number of paths.
  */
-export function gapOfPaths(
+export function solveGaps(
   flow: FunctionFlow,
   analysis: CallbackAnalysis,
-  segments: readonly TSESLint.CodePathSegment[],
-): PathGap | undefined {
+): (segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined {
   const handled = analysis.solveCompletion(flow, 'handled').outStates;
   const interned = new Map<DecisionNode | FunctionNode, { single: PathGap; several: PathGap }>();
   function gap(decision: DecisionNode | FunctionNode, single: boolean): PathGap {
@@ -76,13 +75,15 @@ export function gapOfPaths(
   };
 
   const { outStates } = solveForward(flow, problem);
-  let result: PathGap | undefined;
-  for (const segment of segments) {
-    const state = outStates.get(segment);
-    if (state === undefined || state === HANDLED) continue;
-    result = result === undefined ? state : problem.join(result, state);
-  }
-  return result;
+  return (segments) => {
+    let result: PathGap | undefined;
+    for (const segment of segments) {
+      const state = outStates.get(segment);
+      if (state === undefined || state === HANDLED) continue;
+      result = result === undefined ? state : problem.join(result, state);
+    }
+    return result;
+  };
 }
 
 function laterOf<T extends TSESTree.Node>(a: T, b: T): T {

@@ -4,7 +4,7 @@ import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/as
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { statementHead } from '../util/statement-head.js';
-import { gapOfPaths, openDecision } from '../callback-flow/path-gaps.js';
+import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
@@ -157,17 +157,26 @@ export default createRule<Options, MessageIds>({
       const { outStates } = analysis.solveCompletion(flow, 'handled');
       const reported = new Set<TSESTree.Node | undefined>();
       const fallsOff: TSESLint.CodePathSegment[] = [];
+      let gapOf: ((segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined) | undefined;
       for (const segment of flow.codePath.returnedSegments) {
         if (outStates.get(segment) !== false) continue;
         const returns = incompleteReturnsInto(segment, flow, outStates);
         for (const exit of returns) {
           if (reported.has(exit)) continue;
           reported.add(exit);
-          context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: exits.returnExit } });
+          // A `return` after a per-item function that answers for some items: answer once, after the iteration.
+          const perItem = (gapOf ??= solveGaps(flow, analysis))([segment])?.decision;
+          const method = isFunctionNode(perItem) ? functionHandoff(perItem)?.calleeName : undefined;
+          context.report({
+            node: exit,
+            ...(method === undefined
+              ? { messageId: 'missingOnPath', data: { name, exit: exits.returnExit } }
+              : { messageId: 'missingAfterIteration', data: { name, exit: exits.returnExit, method } }),
+          });
         }
         if (returns.length === 0) fallsOff.push(segment);
       }
-      if (fallsOff.length > 0) reportFallingOff(flow, analysis, fallsOff, name, exits);
+      if (fallsOff.length > 0) reportFallingOff(flow, (gapOf ?? solveGaps(flow, analysis))(fallsOff), name, exits);
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {
@@ -185,14 +194,7 @@ export default createRule<Options, MessageIds>({
      * Paths that fall off the end: reported at the one `if` without `else` (or `switch` without `default`) that
      * lets them through, naming its condition; otherwise at the closing brace, naming the last decision on them.
      */
-    function reportFallingOff(
-      flow: FunctionFlow,
-      analysis: CallbackAnalysis,
-      segments: readonly TSESLint.CodePathSegment[],
-      name: string,
-      exits: ExitTexts,
-    ): void {
-      const gap = gapOfPaths(flow, analysis, segments);
+    function reportFallingOff(flow: FunctionFlow, gap: PathGap | undefined, name: string, exits: ExitTexts): void {
       const open = openDecision(gap);
       if (open) {
         context.report({

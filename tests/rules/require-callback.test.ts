@@ -775,6 +775,28 @@ runWithBothParsers('require-callback: where a path falls through', rule, {
   valid: [],
   invalid: [
     {
+      // A `return` after a per-item function that answers for some items: answer once, after the iteration.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.rows) {
+    event.rows.forEach((row) => {
+      if (row.id === event.Id) callback(null, row);
+    });
+    return;
+  }
+  callback(null, 'none');
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterIteration',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 12,
+          data: { name: 'callback', exit: 'This `return` ends the handler', method: 'forEach' },
+        },
+      ],
+    },
+    {
       // The try block always returns: the paths that get through are those that entered the catch.
       code: `exports.handler = async (context, event, callback) => {
   try {
