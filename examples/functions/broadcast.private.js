@@ -1,4 +1,6 @@
-// ❌ no-code-after-callback (duplicateInLoop): one callback per recipient; only the first one answers.
+// ❌ no-code-after-callback (codeAfterCallbackInLoop): the next recipient's message is created after the callback of
+// the previous one, and its callback fails.
+// ❌ require-callback (missingAtEnd): with no recipients the loop never calls back.
 // ❌ require-callback (unreachableInUncalledFunction): `finish` is never called.
 exports.handler = (context, event, callback) => {
   const client = context.getTwilioClient();

@@ -1,4 +1,4 @@
-// ❌ require-callback (missingOnPath): the early return and the catch both end without a response.
+// ❌ require-callback (missingOnPath, missingAtEnd): the early return and the catch both end without a response.
 exports.handler = async (context, event, callback) => {
   if (!event.PhoneNumber) {
     return;

@@ -22,6 +22,8 @@ export interface CallbackReads {
   readonly responderReads: Map<TSESTree.Identifier, Responder>;
   /** The callback as the argument of a factory whose made function answers: the answer comes where it is called. */
   readonly factoryArguments: Set<TSESTree.Identifier>;
+  /** Reads of names no scope declares and the runtime does not provide: each throws a ReferenceError. */
+  readonly undeclaredReads: ReadonlySet<TSESTree.Identifier>;
 }
 
 /** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
@@ -113,14 +115,27 @@ export function callbackEventListeners(
       segments.record({ kind: 'localCall', node, target });
       return;
     }
-    segments.recordThrowable();
+    if (!handsOnCallback(node)) segments.recordThrowable();
   }
 
   /**
+   * `helper(…, callback)`: the call can throw before the helper answers (recorded where the call starts), but a
+   * helper that answers and then throws is not a path worth a report, so its end is no throw point.
+   */
+  function handsOnCallback(node: TSESTree.CallExpression): boolean {
+    return node.arguments.some((argument) => {
+      const value = skipTransparentWrappers(argument);
+      return value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value));
+    });
+  }
+
+  /**
+   * A call that hands the callback on throws, if at all, before the helper answers: its throw point is here.
    * `callback?.()` is recorded where the call starts: ESLint forks a path where the callee is nullish, but the
    * runtime always passes a callback, so that path does not exist.
    */
   function onCallEnter(node: TSESTree.CallExpression): void {
+    if (handsOnCallback(node)) segments.recordThrowable();
     if (node.optional && isCallbackRead(skipTransparentWrappers(node.callee)) && !hoistedCalls.has(node)) {
       recordCallbackCall(node);
     }
@@ -128,6 +143,12 @@ export function callbackEventListeners(
 
   function onIdentifier(node: TSESTree.Identifier): void {
     if (!segments.current() || reads.factoryArguments.has(node)) return;
+    if (reads.undeclaredReads.has(node)) {
+      // Into a `catch` from the state before the read; the path itself ends here.
+      segments.recordThrowable();
+      segments.record({ kind: 'throws', node });
+      return;
+    }
     if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node) && !reads.responderReads.has(node)) return;
     if (classifyValueUse(node).kind !== 'handoff') return;
     const receiver = reads.receiverArguments.get(node);

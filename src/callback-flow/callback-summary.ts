@@ -171,8 +171,10 @@ export function analyzeCallbacks(
   }
 
   function completes(event: FlowEvent, completion: Completion): boolean {
+    // A ReferenceError (`throws`) ends the path: nothing after it runs, so nothing is missing on it.
     switch (event.kind) {
       case 'call':
+      case 'throws':
         return true;
       case 'handoff':
         return completion === 'handled' || (completion === 'answered' && isAnsweringContinuation(event.node));

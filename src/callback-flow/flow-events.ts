@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionGraph } from '../dataflow/segment-graph.js';
 import type { CallbackBindings } from '../handlers/callback-bindings.js';
@@ -37,7 +37,30 @@ export type CallbackEvent =
    */
   | { readonly kind: 'responderCall'; readonly node: TSESTree.CallExpression; readonly responder: Responder }
   /** A statement starts to run. */
-  | { readonly kind: 'statement'; readonly node: TSESTree.Statement };
+  | { readonly kind: 'statement'; readonly node: TSESTree.Statement }
+  /**
+   * A read of a name that no scope declares and the runtime does not provide: it throws a ReferenceError, so the
+   * path ends here (into a `catch`, a 500, or the async handler's rejection).
+   */
+  | { readonly kind: 'throws'; readonly node: TSESTree.Identifier }
+  /**
+   * Paths of a decision (`if`, `switch`, a loop, `try`, `a || b`, `c ? a : b`) meet again at the start of
+   * `segment`: where a path that skipped the callback can get through (see path-gaps.ts).
+   */
+  | { readonly kind: 'merge'; readonly node: DecisionNode; readonly segment: TSESLint.CodePathSegment; readonly entersCatch?: true };
+
+/** The statements and expressions whose paths can part and meet again. */
+export type DecisionNode =
+  | TSESTree.ConditionalExpression
+  | TSESTree.DoWhileStatement
+  | TSESTree.ForInStatement
+  | TSESTree.ForOfStatement
+  | TSESTree.ForStatement
+  | TSESTree.IfStatement
+  | TSESTree.LogicalExpression
+  | TSESTree.SwitchStatement
+  | TSESTree.TryStatement
+  | TSESTree.WhileStatement;
 
 /** The recorded code path of one function of a handler (the handler itself or a function nested in it). */
 export interface FunctionFlow extends FunctionGraph<FlowEvent> {

@@ -10,6 +10,8 @@ import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../u
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackReads, callbackEventListeners } from './callback-events.js';
+import { undeclaredReads } from './undeclared-names.js';
+import { decisionEventListeners } from './decision-events.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 
 export interface CallbackFlowRecorder {
@@ -30,6 +32,7 @@ export interface CallbackFlowRecorder {
 export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlowRecorder {
   const handlerFlows = new Map<FunctionNode, HandlerFlow>();
   const owners = new WeakMap<FunctionFlow, HandlerFlow>();
+  const undeclared = new Set<TSESTree.Identifier>();
   const reads: CallbackReads = {
     callbackReads: new Set(),
     localFunctionReads: new Map(),
@@ -37,10 +40,12 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     receiverArguments: new Map(),
     responderReads: new Map(),
     factoryArguments: new Set(),
+    undeclaredReads: undeclared,
   };
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
   function prepare(): void {
+    for (const read of undeclaredReads(sourceCode)) undeclared.add(read);
     const pending = [...findHandlers(sourceCode)];
     for (let handler = pending.shift(); handler; handler = pending.shift()) {
       if (handlerFlows.has(handler.node)) continue;
@@ -89,6 +94,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     listeners: mergeListeners(
       { Program: prepare },
       segments.listeners,
+      decisionEventListeners(segments),
       callbackEventListeners(segments, reads, (flow) => owners.get(flow)),
     ),
     segments,

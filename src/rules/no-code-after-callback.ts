@@ -1,15 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
-import { type FlowEvent, type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import { findCodeAfterCallback } from '../callback-flow/code-after-callback.js';
 import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { PromiseChainSite } from '../promises/record-promise-flow.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { type ForwardProblem, replay, solveForward } from '../dataflow/segment-dataflow.js';
-import { hasEffect } from '../callback-flow/statement-effects.js';
-import { answersOf, type PartialAnswer } from '../callback-flow/synchronous-answers.js';
+import type { PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 
@@ -18,6 +17,7 @@ export type MessageIds =
   | 'codeAfterCallback'
   | 'codeAfterCallbackInFinally'
   | 'codeAfterCallbackInLoop'
+  | 'codeAfterCallbackThenDuplicate'
   | 'duplicate'
   | 'duplicateAfterHelper'
   | 'duplicateAfterPerItem'
@@ -27,17 +27,6 @@ export type MessageIds =
   | 'linkAfterCatchCallback'
   | 'perItem'
   | 'useReturn';
-
-/**
- * The state of a path: the latest synchronous callback call on it (`null` before any), and whether no statement
- * has been reported since, so that only the first statement after a callback is reported.
- */
-interface AfterCallbackState {
-  readonly lastCall: TSESTree.CallExpression | null;
-  readonly pending: boolean;
-}
-
-const NOT_CALLED: AfterCallbackState = { lastCall: null, pending: false };
 
 export default createRule<Options, MessageIds>({
   name: 'no-code-after-callback',
@@ -63,10 +52,12 @@ export default createRule<Options, MessageIds>({
     messages: {
       codeAfterCallback:
         'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+      codeAfterCallbackThenDuplicate:
+        'This code still runs after `{{name}}()` on line {{line}} has ended the invocation, and so does a second `{{name}}()` on {{later}}, which fails because the response is already sent; Twilio cuts off any async work this code starts. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
       codeAfterCallbackInFinally:
         'This `finally` code runs after `{{name}}()` on line {{line}} has ended the invocation, even when it is returned: Twilio cuts off any async work it starts. Do this work before calling `{{name}}()`.',
       codeAfterCallbackInLoop:
-        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts. Call `{{name}}()` once, after the loop.',
+        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and calling `{{name}}()` again fails. Call `{{name}}()` once, after the loop.',
       duplicate:
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
       duplicateThroughFunction:
@@ -115,11 +106,11 @@ export default createRule<Options, MessageIds>({
     ): void {
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'perItem' || !analysis.summaryOf(flow.node).answersOnEveryPath) return;
-      for (const site of answerSites(flow, handlerFlow, analysis)) {
-        if (reported.has(site)) continue;
-        reported.add(site);
-        context.report({ node: site, messageId: 'perItem', data: { name, method: handoff.calleeName } });
-      }
+      // One mistake per loop, however many places in the function answer: reported at the first of them.
+      const [first] = answerSites(flow, handlerFlow, analysis).sort((a, b) => a.range[0] - b.range[0]);
+      if (!first || reported.has(first)) return;
+      reported.add(first);
+      context.report({ node: first, messageId: 'perItem', data: { name, method: handoff.calleeName } });
     }
 
     /** Where a function answers: its callback calls, and those of the continuations that answer for it. */
@@ -138,23 +129,14 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string, reported: Set<TSESTree.Node>): void {
-      const answers = answersOf(flow, analysis, (event) => {
+      const answerSite = (event: { readonly node: TSESTree.Node }): TSESTree.Node | undefined => {
         const continuation = isFunctionNode(event.node) ? handlerFlow.functions.get(event.node) : undefined;
         return continuation ? answerSites(continuation, handlerFlow, analysis)[0] : event.node;
-      });
-      const { ofEvent: answerOfEvent, partial: partialAnswers, synchronousCalls, directCalls } = answers;
-
-      // Without a synchronous call nothing in this function runs after one.
-      if (answerOfEvent.size === 0) return;
-
-      /** `callback(…);`, `return callback(…);` or `await reply(…);` after a callback is reported as a duplicate call instead. */
-      function isCallbackStatement(statement: TSESTree.Statement): boolean {
-        const expression =
-          statement.type === AST_NODE_TYPES.ExpressionStatement ? statement.expression :
-          statement.type === AST_NODE_TYPES.ReturnStatement ? statement.argument : null;
-        if (expression === null) return false;
-        const value = skipTransparentWrappers(expression);
-        return synchronousCalls.has(value.type === AST_NODE_TYPES.AwaitExpression ? skipTransparentWrappers(value.argument) : value);
+      };
+      for (const finding of findCodeAfterCallback(flow, analysis, { allowLogging, answerSite })) {
+        if (finding.kind === 'codeAfter') reportCodeAfter(finding.statement, finding.call, finding.laterCalls);
+        else if (finding.kind === 'duplicate') reportDuplicate(finding.call, finding.previous, finding.throughFunction);
+        else reportOnce(finding.node, () => reportAfterPartial(finding.node, finding.partial));
       }
 
       function reportOnce(node: TSESTree.Node, report: () => void): void {
@@ -163,59 +145,17 @@ export default createRule<Options, MessageIds>({
         report();
       }
 
-      // States are interned: the solver joins and transfers on every pass, and a state is only a call and a flag.
-      const states = new Map<TSESTree.CallExpression, { pending: AfterCallbackState; reported: AfterCallbackState }>();
-      function stateOf(lastCall: TSESTree.CallExpression | null, pending: boolean): AfterCallbackState {
-        if (!lastCall) return NOT_CALLED;
-        let pair = states.get(lastCall);
-        if (!pair) {
-          pair = { pending: { lastCall, pending: true }, reported: { lastCall, pending: false } };
-          states.set(lastCall, pair);
-        }
-        return pending ? pair.pending : pair.reported;
-      }
-
-      const problem: ForwardProblem<AfterCallbackState, FlowEvent> = {
-        entry: NOT_CALLED,
-        join: (a, b) => stateOf(laterCall(a.lastCall, b.lastCall), a.pending || b.pending),
-        equals: (a, b) => a.lastCall === b.lastCall && a.pending === b.pending,
-        transfer(state, event, report) {
-          const later = answers.laterAnswers.get(event);
-          const partial = later && state.lastCall ? partialAnswers.get(state.lastCall) : undefined;
-          if (report && later && partial) reportOnce(later, () => reportAfterPartial(later, partial));
-          const answer = answerOfEvent.get(event);
-          if (answer?.kind === 'always') {
-            if (report && state.lastCall) reportDuplicate(answer.call, state.lastCall);
-            return stateOf(answer.call, true);
-          }
-          // Answered on some paths of a helper or loop: a later callback is a second one there, but the code
-          // after it is the code that runs when it did not answer.
-          if (answer) return state.lastCall ? state : stateOf(answer.call, false);
-          if (event.kind !== 'statement' || !state.pending || !hasEffect(event.node, { allowLogging }) || isCallbackStatement(event.node)) {
-            return state;
-          }
-          if (report && state.lastCall) reportCodeAfter(event.node, state.lastCall);
-          return stateOf(state.lastCall, false);
-        },
-      };
-
-      function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression): void {
+      function reportDuplicate(call: TSESTree.CallExpression, previous: TSESTree.CallExpression, throughFunction: boolean): void {
         reportOnce(call, () => {
-          const partial = partialAnswers.get(previous);
-          if (partial) {
-            reportAfterPartial(call, partial);
-            return;
-          }
           if (call === previous) {
             context.report({ node: call, messageId: 'duplicateInLoop', data: { name } });
             return;
           }
           const callee = skipTransparentWrappers(call.callee);
-          // A local function that always calls back, called again: name it, the callback is not on this line.
-          const through = !directCalls.has(call) && callee.type === AST_NODE_TYPES.Identifier;
           context.report({
             node: call,
-            ...(through
+            // A local function that always calls back, called again: name it, the callback is not on this line.
+            ...(throughFunction && callee.type === AST_NODE_TYPES.Identifier
               ? { messageId: 'duplicateThroughFunction', data: { name, line: previous.loc.start.line, function: callee.name } }
               : { messageId: 'duplicate', data: { name, line: previous.loc.start.line } }),
             suggest: returnSuggestion(previous),
@@ -228,15 +168,15 @@ export default createRule<Options, MessageIds>({
         context.report({ node, messageId: partial.kind === 'perItem' ? 'duplicateAfterPerItem' : 'duplicateAfterHelper', data });
       }
 
-      function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression): void {
+      function reportCodeAfter(statement: TSESTree.Statement, previous: TSESTree.CallExpression, laterCalls: readonly TSESTree.CallExpression[]): void {
         reportOnce(statement, () => {
-          const messageId = codeAfterMessage(statement, previous);
+          const messageId = codeAfterMessage(statement, previous, laterCalls);
           context.report({
             loc: statementHead(statement, sourceCode),
             messageId,
-            data: { name, line: previous.loc.start.line },
+            data: { name, line: previous.loc.start.line, later: describeLines(laterCalls) },
             // `return callback()` neither stops a loop's later iterations nor skips a `finally` block.
-            suggest: messageId === 'codeAfterCallback' ? returnSuggestion(previous) : [],
+            suggest: messageId === 'codeAfterCallback' || messageId === 'codeAfterCallbackThenDuplicate' ? returnSuggestion(previous) : [],
           });
         });
       }
@@ -254,8 +194,6 @@ export default createRule<Options, MessageIds>({
           },
         ];
       }
-
-      replay(flow, problem, solveForward(flow, problem));
     }
 
     /** `.then((x) => callback(null, x)).then(work)`: the later link runs after the response. */
@@ -276,20 +214,23 @@ export default createRule<Options, MessageIds>({
   },
 });
 
-function laterCall(
-  a: TSESTree.CallExpression | null,
-  b: TSESTree.CallExpression | null,
-): TSESTree.CallExpression | null {
-  if (!a || !b) return a ?? b;
-  return a.range[0] >= b.range[0] ? a : b;
-}
-
-function codeAfterMessage(statement: TSESTree.Statement, previous: TSESTree.CallExpression): MessageIds {
+function codeAfterMessage(
+  statement: TSESTree.Statement,
+  previous: TSESTree.CallExpression,
+  laterCalls: readonly TSESTree.CallExpression[],
+): MessageIds {
   // A call later in the source than the statement reached it through a loop's back edge.
   if (previous.range[0] > statement.range[0]) return 'codeAfterCallbackInLoop';
   const finalizer = enclosingFinalizer(statement);
   if (finalizer && !containsNode(finalizer, previous)) return 'codeAfterCallbackInFinally';
-  return 'codeAfterCallback';
+  return laterCalls.length > 0 ? 'codeAfterCallbackThenDuplicate' : 'codeAfterCallback';
+}
+
+/** `line 7`, `lines 7 and 9`, `lines 7, 9 and 12`. */
+function describeLines(calls: readonly TSESTree.CallExpression[]): string {
+  const lines = [...new Set(calls.map((call) => call.loc.start.line))];
+  if (lines.length <= 1) return `line ${lines[0] ?? ''}`;
+  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
 /** The nearest `finally` block around `node` within its function. */

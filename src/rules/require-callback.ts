@@ -1,24 +1,36 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode } from '../util/ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { answeredByLaterLink } from '../callback-flow/later-links.js';
+import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
+import { statementHead } from '../util/statement-head.js';
+import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
+import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { passesToAnsweringLink } from '../callback-flow/chain-after-callback.js';
+import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
 export type MessageIds =
   | 'delegateNeverCalls'
   | 'missing'
+  | 'missingAfterDecision'
+  | 'missingAfterIteration'
+  | 'missingAtEnd'
   | 'missingOnPath'
+  | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
   | 'unreachable'
   | 'unreachableInUncalledFunction';
 
 interface ExitTexts {
+  /** What ends: `the handler`, `the function passed to \`then()\``. */
+  readonly subject: string;
   readonly returnExit: string;
   readonly endExit: string;
   /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
@@ -26,13 +38,11 @@ interface ExitTexts {
 }
 
 const HANDLER_EXITS: ExitTexts = {
+  subject: 'the handler',
   returnExit: 'This `return` ends the handler',
   endExit: 'The handler can end here',
   rejects: 'the async handler',
 };
-
-/** The callback events that call or hand off the callback. */
-const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall']);
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
@@ -50,9 +60,14 @@ export default createRule<Options, MessageIds>({
         `The handler hands its callback to \`{{function}}()\` (as \`{{name}}\`), which never calls it: every request that gets here runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
       missing:
         `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
+      missingAfterDecision: `When {{condition}}, {{subject}} goes on past this \`{{statement}}\` and ends without calling \`{{name}}()\`: on this path ${TIMEOUT}. {{fix}}`,
+      missingAfterIteration: `{{exit}} without calling \`{{name}}()\` when no item of \`{{method}}()\` answers (none matches, or there are none): on this path ${TIMEOUT}. Find the result first, then call \`{{name}}()\` once after \`{{method}}()\`.`,
+      missingAtEnd: `{{exit}} without calling \`{{name}}()\` after {{decision}}: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       rejectedOnPath:
         `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
+      rejectedByUndeclaredName:
+        `No scope declares \`{{read}}\` and the runtime does not provide it: reading it throws a ReferenceError, which rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Declare or import \`{{read}}\` (or correct its name).`,
       unreachable:
         'This `{{name}}()` call can never run: no path reaches it (it follows a `return`, `throw`, `break`, `continue` or an endless loop), so it cannot end the request. Move it to where the work finishes.',
       unreachableInUncalledFunction:
@@ -84,6 +99,7 @@ export default createRule<Options, MessageIds>({
         delegate === undefined
           ? HANDLER_EXITS
           : {
+              subject: `\`${delegate}()\`, which answers for the handler,`,
               returnExit: `This \`return\` ends \`${delegate}()\`, which answers for the handler,`,
               endExit: `\`${delegate}()\`, which answers for the handler, can end here`,
               rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
@@ -104,8 +120,9 @@ export default createRule<Options, MessageIds>({
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
-      if (passesToAnsweringLink(flow.node, handlerFlow, analysis, sourceCode)) return;
+      if (answeredByLaterLink(flow.node, handlerFlow, analysis) || passesToAnsweringLink(flow.node, handlerFlow, analysis, sourceCode)) return;
       reportIncompletePaths(flow, analysis, name, {
+        subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
       });
@@ -114,13 +131,18 @@ export default createRule<Options, MessageIds>({
     /**
      * A continuation set up by a function that then calls back synchronously on every path needs no answer of its
      * own: the response is sent before it runs (the work it does is cut off, which no-floating-promises reports).
+     * So does one nested deeper (a node-style callback inside a `.then`): it runs later still.
      */
     function answeredAroundIt(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
-      const outerNode = enclosingFunction(flow.node);
-      const outer = outerNode && handlerFlow.functions.get(outerNode);
-      if (!outer) return false;
-      const { outStates } = analysis.solveCompletion(outer, 'called');
-      return outer.codePath.returnedSegments.length > 0 && outer.codePath.returnedSegments.every((segment) => outStates.get(segment) === true);
+      for (let outerNode = enclosingFunction(flow.node); outerNode; outerNode = enclosingFunction(outerNode)) {
+        const outer = handlerFlow.functions.get(outerNode);
+        if (!outer) return false;
+        const { outStates } = analysis.solveCompletion(outer, 'called');
+        const returned = outer.codePath.returnedSegments;
+        if (returned.length > 0 && returned.every((segment) => outStates.get(segment) === true)) return true;
+        if (outerNode === handlerFlow.bindings.handler.node) return false;
+      }
+      return false;
     }
 
     /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */
@@ -132,27 +154,31 @@ export default createRule<Options, MessageIds>({
       return false;
     }
 
-    /** Whether the function itself calls or hands off the callback on some path (not only functions nested in it). */
-    function answersSomewhere(flow: FunctionFlow): boolean {
-      return [...flow.segments.values()].some((record) => record.events.some((event) => ANSWERING_EVENTS.has(event.kind)));
-    }
-
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
     function reportIncompletePaths(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, exits: ExitTexts): void {
       const { outStates } = analysis.solveCompletion(flow, 'handled');
       const reported = new Set<TSESTree.Node | undefined>();
+      const fallsOff: TSESLint.CodePathSegment[] = [];
+      let gapOf: ((segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined) | undefined;
       for (const segment of flow.codePath.returnedSegments) {
         if (outStates.get(segment) !== false) continue;
         const returns = incompleteReturnsInto(segment, flow, outStates);
         for (const exit of returns) {
           if (reported.has(exit)) continue;
           reported.add(exit);
-          context.report({ node: exit, messageId: 'missingOnPath', data: { name, exit: exits.returnExit } });
+          // A `return` after a per-item function that answers for some items: answer once, after the iteration.
+          const perItem = (gapOf ??= solveGaps(flow, analysis))([segment])?.decision;
+          const method = isFunctionNode(perItem) ? functionHandoff(perItem)?.calleeName : undefined;
+          context.report({
+            node: exit,
+            ...(method === undefined
+              ? { messageId: 'missingOnPath', data: { name, exit: exits.returnExit } }
+              : { messageId: 'missingAfterIteration', data: { name, exit: exits.returnExit, method } }),
+          });
         }
-        if (returns.length > 0 || reported.has(undefined)) continue;
-        reported.add(undefined);
-        context.report({ loc: endOf(flow.node), messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
+        if (returns.length === 0) fallsOff.push(segment);
       }
+      if (fallsOff.length > 0) reportFallingOff(flow, (gapOf ?? solveGaps(flow, analysis))(fallsOff), name, exits);
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {
@@ -161,6 +187,38 @@ export default createRule<Options, MessageIds>({
         reported.add(exit);
         context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
       }
+      for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
+        context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
+      }
+    }
+
+    /**
+     * Paths that fall off the end: reported at the one `if` without `else` (or `switch` without `default`) that
+     * lets them through, naming its condition; otherwise at the closing brace, naming the last decision on them.
+     */
+    function reportFallingOff(flow: FunctionFlow, gap: PathGap | undefined, name: string, exits: ExitTexts): void {
+      const open = openDecision(gap);
+      if (open) {
+        context.report({
+          loc: statementHead(open, sourceCode),
+          messageId: 'missingAfterDecision',
+          data: {
+            name,
+            subject: exits.subject,
+            condition: openDecisionCondition(open, sourceCode),
+            statement: open.type === AST_NODE_TYPES.IfStatement ? 'if' : 'switch',
+            fix: openDecisionFix(open, name),
+          },
+        });
+        return;
+      }
+      const decision = gap?.decision;
+      const loc = endOf(flow.node);
+      if (!decision) context.report({ loc, messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
+      else if (isFunctionNode(decision)) {
+        const method = functionHandoff(decision)?.calleeName ?? 'the loop';
+        context.report({ loc, messageId: 'missingAfterIteration', data: { name, exit: exits.endExit, method } });
+      } else context.report({ loc, messageId: 'missingAtEnd', data: { name, exit: exits.endExit, decision: decisionText(decision, sourceCode) } });
     }
 
     /**

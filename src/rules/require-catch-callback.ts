@@ -4,6 +4,7 @@ import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysis.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
+import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
@@ -59,7 +60,7 @@ export default createRule<Options, MessageIds>({
       }
       for (const handlerFlow of analysis.handlerFlows) {
         checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
-        for (const flow of handlerFlow.functions.values()) checkNodeStyleCallback(flow, handlerFlow);
+        for (const flow of handlerFlow.functions.values()) checkNodeStyleCallback(flow, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
       for (const site of analysis.asyncIifes) {
         const handlerFlow = analysis.handlerFlowOf(site.flow);
@@ -80,7 +81,13 @@ export default createRule<Options, MessageIds>({
         isCallback: judge.isCallback,
         answers: (handler) => answers(handler, handlerFlow, analysis),
       });
-      if (!problem || isReportedAsWorkAfterCallback(problem.at, node, handlerFlow, analysis)) return;
+      if (
+        !problem ||
+        isReportedAsWorkAfterCallback(problem.at, node, handlerFlow, analysis) ||
+        answersOnSomePaths(problem.kind === 'catchDoesNotAnswer' ? problem.at.onRejected : undefined, handlerFlow)
+      ) {
+        return;
+      }
       const name = callbackName(handlerFlow);
       context.report({
         node: problem.at.property,
@@ -141,9 +148,22 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** A node-style continuation that answers but never looks at its error. */
-    function checkNodeStyleCallback(flow: FunctionFlow, handlerFlow: HandlerFlow): void {
-      if (!containsCallbackRead(flow.node.body, handlerFlow)) return;
+    /**
+     * A `.catch` function that answers on some paths only leaves the others open: require-callback reports them
+     * where they get through, so this rule does not report the same mistake at the `.catch`.
+     */
+    function answersOnSomePaths(handler: TSESTree.Node | undefined, handlerFlow: HandlerFlow): boolean {
+      const value = handler && skipTransparentWrappers(handler);
+      const flow = value && isFunctionNode(value) ? handlerFlow.functions.get(value) : undefined;
+      return flow !== undefined && answersSomewhere(flow);
+    }
+
+    /**
+     * A node-style continuation that answers on every path but never looks at its error. One that answers on some
+     * paths only leaves its error path open, which require-callback reports.
+     */
+    function checkNodeStyleCallback(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+      if (!containsCallbackRead(flow.node.body, handlerFlow) || !analysis.summaryOf(flow.node).handlesOnEveryPath) return;
       const param = ignoredErrorParameter(flow.node, sourceCode);
       if (!param) return;
       const name = callbackName(handlerFlow);

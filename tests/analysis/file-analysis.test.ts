@@ -12,6 +12,7 @@ const HANDLER = `exports.handler = function (context, event, callback) {
   callback(null, 'ok');
   notify(event);
 };
+function notify() {}
 `;
 
 /** A rule that only records which analysis object it was handed. */

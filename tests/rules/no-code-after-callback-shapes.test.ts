@@ -175,15 +175,16 @@ runWithBothParsers('no-code-after-callback through awaited async helpers', rule,
   await run();
   await audit(event);
   callback(null, 'again');
-};`,
+};
+function audit() {}`,
       errors: [
         {
-          messageId: 'codeAfterCallback',
+          messageId: 'codeAfterCallbackThenDuplicate',
           line: 10,
           column: 3,
           endLine: 10,
           endColumn: 22,
-          data: { name: 'callback', line: 9 },
+          data: { name: 'callback', line: 9, later: 'line 11' },
           suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
   const send = async (body) => {
     await context.getTwilioClient().messages.create({ to: event.To, body });
@@ -195,20 +196,9 @@ runWithBothParsers('no-code-after-callback through awaited async helpers', rule,
   return await run();
   await audit(event);
   callback(null, 'again');
-};` }],
+};
+function audit() {}` }],
         },
-        { messageId: 'duplicate', line: 11, column: 3, endLine: 11, endColumn: 26, data: { name: 'callback', line: 9 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
-  const send = async (body) => {
-    await context.getTwilioClient().messages.create({ to: event.To, body });
-    callback(null, 'sent');
-  };
-  const run = async () => {
-    await send('hi');
-  };
-  return await run();
-  await audit(event);
-  callback(null, 'again');
-};` }] },
       ],
     },
     {
@@ -220,7 +210,9 @@ runWithBothParsers('no-code-after-callback through awaited async helpers', rule,
 async function reply(context, callback) {
   await save(context);
   callback(null, 'ok');
-}`,
+}
+function audit() {}
+function save() {}`,
       errors: [{ messageId: 'codeAfterCallback', line: 3, column: 3, endLine: 3, endColumn: 22, data: { name: 'callback', line: 2 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = async (context, event, callback) => {
   return await reply(context, callback);
   await audit(event);
@@ -228,7 +220,9 @@ async function reply(context, callback) {
 async function reply(context, callback) {
   await save(context);
   callback(null, 'ok');
-}` }] }],
+}
+function audit() {}
+function save() {}` }] }],
     },
     {
       code: `exports.handler = async (context, event, callback) => {
@@ -238,7 +232,8 @@ async function reply(context, callback) {
   };
   await reply('first');
   await reply('second');
-};`,
+};
+function save() {}`,
       errors: [
         {
           messageId: 'duplicateThroughFunction',
@@ -254,7 +249,8 @@ async function reply(context, callback) {
   };
   return await reply('first');
   await reply('second');
-};` }],
+};
+function save() {}` }],
         },
       ],
     },
@@ -449,7 +445,9 @@ runWithBothParsers('no-code-after-callback in later links of a promise chain', r
       save(result);
       callback(null, result);
     });
-};`,
+};
+function lookup() {}
+function save() {}`,
       errors: [{ messageId: 'linkAfterCatchCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', line: 3 } }],
     },
     {
@@ -465,7 +463,9 @@ runWithBothParsers('no-code-after-callback in later links of a promise chain', r
     })
     .then((enriched) => callback(null, enriched))
     .catch(callback);
-};`,
+};
+function lookup() {}
+function enrich() {}`,
       errors: [{ messageId: 'linkAfterCallback', line: 10, column: 6, endLine: 10, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
     },
     {
@@ -476,7 +476,10 @@ runWithBothParsers('no-code-after-callback in later links of a promise chain', r
     .then(() => notify(event))
     .then(() => audit(event))
     .catch(callback);
-};`,
+};
+function lookup() {}
+function notify() {}
+function audit() {}`,
       errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
     },
     {
@@ -485,7 +488,9 @@ runWithBothParsers('no-code-after-callback in later links of a promise chain', r
   lookup(event)
     .then((result) => callback(null, result), (error) => callback(error))
     .finally(() => db.close());
-};`,
+};
+function lookup() {}
+function db() {}`,
       errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 13, data: { name: 'callback', method: 'finally', previous: 'then', line: 3 } }],
     },
   ],

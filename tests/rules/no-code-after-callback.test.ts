@@ -137,34 +137,21 @@ runWithBothParsers('no-code-after-callback', rule, {
       ],
     },
     {
-      // Work after the response, then a second callback.
+      // Work after the response, then a second callback: one mistake (the missing return), one report naming both.
       code: `exports.handler = (context, event, callback) => {
   callback(null, 'ok');
   sendSms(event);
   callback(null, 'again');
-};`,
+};
+function sendSms() {}`,
       errors: [
         {
-          ...codeAfter(3, 3, 3, 18, 2),
-          suggestions: [
-            {
-              messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
-              output: `exports.handler = (context, event, callback) => {
-  return callback(null, 'ok');
-  sendSms(event);
-  callback(null, 'again');
-};`,
-            },
-          ],
-        },
-        {
-          messageId: 'duplicate',
-          line: 4,
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 3,
           column: 3,
-          endLine: 4,
-          endColumn: 26,
-          data: { name: 'callback', line: 2 },
+          endLine: 3,
+          endColumn: 18,
+          data: { name: 'callback', line: 2, later: 'line 4' },
           suggestions: [
             {
               messageId: 'useReturn',
@@ -173,7 +160,8 @@ runWithBothParsers('no-code-after-callback', rule, {
   return callback(null, 'ok');
   sendSms(event);
   callback(null, 'again');
-};`,
+};
+function sendSms() {}`,
             },
           ],
         },
@@ -221,7 +209,9 @@ runWithBothParsers('no-code-after-callback', rule, {
     callback(null, result);
     notify(result);
   });
-};`,
+};
+function lookup() {}
+function notify() {}`,
       errors: [
         {
           ...codeAfter(4, 5, 4, 20, 3),
@@ -234,7 +224,9 @@ runWithBothParsers('no-code-after-callback', rule, {
     return callback(null, result);
     notify(result);
   });
-};`,
+};
+function lookup() {}
+function notify() {}`,
             },
           ],
         },
@@ -284,11 +276,13 @@ runWithBothParsers('no-code-after-callback', rule, {
       code: `exports.handler = (context, event, callback) => {
   callback(null, 'ok');
   return save(event);
-};`,
+};
+function save() {}`,
       errors: [{ ...codeAfter(3, 3, 3, 22, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   return save(event);
-};` }] }],
+};
+function save() {}` }] }],
     },
     {
       // `finally` runs after the `return callback()` of the try; nothing to suggest, it already returns.
@@ -298,7 +292,9 @@ runWithBothParsers('no-code-after-callback', rule, {
   } finally {
     cleanup();
   }
-};`,
+};
+function compute() {}
+function cleanup() {}`,
       errors: [{ ...codeAfter(5, 5, 5, 15, 3), messageId: 'codeAfterCallbackInFinally', suggestions: [] }],
     },
     {
@@ -341,14 +337,16 @@ runWithBothParsers('no-code-after-callback', rule, {
     cleanup(result);
   }
   finish(event);
-};`,
+};
+function cleanup() {}`,
       errors: [{ messageId: 'codeAfterCallback', line: 4, column: 5, endLine: 4, endColumn: 21, data: { name: 'done', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'done', line: 3 }, output: `exports.handler = (context, event, done) => {
   function finish(result) {
     return done(null, result);
     cleanup(result);
   }
   finish(event);
-};` }] }],
+};
+function cleanup() {}` }] }],
     },
     {
       // Logging is reported too when asked.
@@ -368,12 +366,14 @@ runWithBothParsers('no-code-after-callback', rule, {
   const reply = cb;
   reply(null, 'ok');
   await save(event);
-};`,
+};
+async function save() {}`,
       errors: [{ messageId: 'codeAfterCallback', line: 4, column: 3, endLine: 4, endColumn: 21, data: { name: 'cb', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'cb', line: 3 }, output: `exports.handler = async (context, event, cb) => {
   const reply = cb;
   return reply(null, 'ok');
   await save(event);
-};` }] }],
+};
+async function save() {}` }] }],
     },
   ],
 });
@@ -414,10 +414,11 @@ runWithBothParsers('no-code-after-callback in loops', rule, {
     send(to);
     callback(null, to);
   }
-};`,
+};
+function send() {}`,
+      // One mistake (the callback in the loop): the second run of the callback belongs to this report.
       errors: [
         { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', line: 4 }, suggestions: [] },
-        { messageId: 'duplicateInLoop', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback' } },
       ],
     },
   ],
@@ -464,8 +465,8 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
   }));
 };`,
       errors: [
+        // Both branches answer: one mistake (the loop), one report at its first callback.
         { messageId: 'perItem', line: 4, column: 7, endLine: 4, endColumn: 31, data: { name: 'callback', method: 'forEach' } },
-        { messageId: 'perItem', line: 7, column: 5, endLine: 7, endColumn: 27, data: { name: 'callback', method: 'forEach' } },
       ],
     },
     {
@@ -540,6 +541,301 @@ exports.handler = (context, event, callback) => {
   }
   callback(null, 'ok');
 };` }],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A missing return after the error callback: the work after it and both later callbacks are one mistake.
+      code: `exports.handler = (context, event, callback) => {
+  client.lookup(event.From, (error, record) => {
+    if (error) {
+      callback(error);
+    }
+    const name = record.name;
+    if (name) {
+      callback(null, name);
+    } else {
+      callback(null, 'unknown');
+    }
+  });
+};`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 30,
+          data: { name: 'callback', line: 4, later: 'lines 8 and 10' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 4 },
+              output: `exports.handler = (context, event, callback) => {
+  client.lookup(event.From, (error, record) => {
+    if (error) {
+      return callback(error);
+    }
+    const name = record.name;
+    if (name) {
+      callback(null, name);
+    } else {
+      callback(null, 'unknown');
+    }
+  });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Two missing returns are two mistakes: code after the second callback on the path that did not take the first.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback('To is required');
+  }
+  send(event.To);
+  callback(null, 'sent');
+  audit(event);
+};
+function send() {}
+function audit() {}`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 18,
+          data: { name: 'callback', line: 3, later: 'line 6' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return callback('To is required');
+  }
+  send(event.To);
+  callback(null, 'sent');
+  audit(event);
+};
+function send() {}
+function audit() {}`,
+            },
+          ],
+        },
+        {
+          messageId: 'codeAfterCallback',
+          line: 7,
+          column: 3,
+          endLine: 7,
+          endColumn: 16,
+          data: { name: 'callback', line: 6 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 6 },
+              output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback('To is required');
+  }
+  send(event.To);
+  return callback(null, 'sent');
+  audit(event);
+};
+function send() {}
+function audit() {}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Nothing runs between the two calls: the second one is the report, a duplicate.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.cached) callback(null, event.cached);
+  callback(null, 'fresh');
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 26,
+          data: { name: 'callback', line: 2 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  if (event.cached) return callback(null, event.cached);
+  callback(null, 'fresh');
+};`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback: a helper given the callback inside a try', rule, {
+  valid: [
+    // The helper answering and then throwing into the catch is not a path worth a report.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    return reply(context, event, callback);
+  } catch (error) {
+    callback(error);
+  }
+};
+function reply(context, event, callback) {
+  callback(null, 'ok');
+}`,
+    `exports.handler = (context, event, callback) => {
+  try {
+    const to = event.contact.phone;
+    finish(to, callback);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}`,
+  ],
+  invalid: [
+    {
+      // What the try does after the helper answered still runs after the callback.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    finish(event.To, callback);
+    audit(event.To);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}
+function audit() {}`,
+      errors: [
+        {
+          messageId: 'codeAfterCallbackThenDuplicate',
+          line: 4,
+          column: 5,
+          endLine: 4,
+          endColumn: 21,
+          data: { name: 'callback', line: 3, later: 'line 6' },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  try {
+    return finish(event.To, callback);
+    audit(event.To);
+  } catch (error) {
+    callback(error);
+  }
+};
+function finish(to, callback) {
+  callback(null, to);
+}
+function audit() {}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+runWithBothParsers('no-code-after-callback: reads of undeclared names throw', rule, {
+  valid: [
+    // `respons` is declared nowhere: the call throws a ReferenceError before it answers, and nothing after it runs.
+    `exports.handler = (context, event, callback) => {
+  if (event.cached) {
+    callback(null, respons);
+  }
+  callback(null, 'fresh');
+};`,
+    // The statement after the callback throws before it does anything.
+    `exports.handler = (context, event, callback) => {
+  callback(null, 'ok');
+  notifyTeam(event);
+  callback(null, 'again');
+};`,
+  ],
+  invalid: [
+    {
+      // A name the runtime provides (Node's, Twilio's, a configured global) is no throw point.
+      code: `exports.handler = (context, event, callback) => {
+  callback(null, new Twilio.Response());
+  const body = Buffer.from(event.Body || '');
+  send(body);
+};`,
+      languageOptions: { globals: { send: 'readonly' } },
+      errors: [
+        {
+          ...codeAfter(3, 3, 3, 46, 2),
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 2 },
+              output: `exports.handler = (context, event, callback) => {
+  return callback(null, new Twilio.Response());
+  const body = Buffer.from(event.Body || '');
+  send(body);
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A throw inside the try goes to the catch, which runs after the callback.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    callback(null, 'ok');
+    auditLog.write(event);
+  } catch (error) {
+    console.error(error);
+    callback(error);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 7,
+          column: 5,
+          endLine: 7,
+          endColumn: 20,
+          data: { name: 'callback', line: 3 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', line: 3 },
+              output: `exports.handler = (context, event, callback) => {
+  try {
+    return callback(null, 'ok');
+    auditLog.write(event);
+  } catch (error) {
+    console.error(error);
+    callback(error);
+  }
+};`,
+            },
+          ],
         },
       ],
     },

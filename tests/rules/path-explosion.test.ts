@@ -6,7 +6,7 @@ import plugin from '../../src/index.js';
 /** A handler whose `if/else` chain has 2^n paths, with a callback in every branch of the last one. */
 function sequentialIfs(n: number): string {
   const steps = Array.from({ length: n }, (_, i) => `  if (event.k${i}) { work(${i}); } else { other(${i}); }`);
-  return `exports.handler = (context, event, callback) => {\n${steps.join('\n')}\n  if (event.ok) callback(null, 'ok');\n  else callback('no');\n  after();\n};`;
+  return `exports.handler = (context, event, callback) => {\n${steps.join('\n')}\n  if (event.ok) callback(null, 'ok');\n  else callback('no');\n  after();\n};\nfunction work() {}\nfunction other() {}\nfunction after() {}`;
 }
 
 function lint(code: string): { ms: number; messages: Linter.LintMessage[] } {

@@ -65,7 +65,8 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
     }
     callback(null, names);
   });
-};`,
+};
+function base() {}`,
       errors: [{ messageId: 'missingOnPath', line: 9, column: 7, endLine: 9, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
     },
     {
@@ -79,7 +80,7 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
     }
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 8, column: 3, endLine: 8, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `create()` can end here' } }],
+      errors: [{ messageId: 'missingAtEnd', line: 8, column: 3, endLine: 8, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `create()` can end here', decision: '`if (error)` on line 3' } }],
     },
     {
       // `each` runs its item function per item: with no matching call, nothing answers.
@@ -88,7 +89,7 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
     if (call.to === event.To) callback(null, call.sid);
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [{ messageId: 'missingAfterIteration', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', method: 'each' } }],
     },
   ],
 });
@@ -179,10 +180,25 @@ runWithBothParsers('require-callback in chain links that pass a value on', rule,
     })
     .then((enriched) => { if (enriched.ok) callback(null, enriched); })
     .catch(callback);
-};`,
+};
+function lookup() {}
+function enrich() {}`,
       errors: [
         { messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 29, data: { name: 'callback', exit: 'This `return` ends the function passed to `then()`' } },
-        { messageId: 'missingOnPath', line: 7, column: 70, endLine: 7, endColumn: 71, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } },
+        {
+          messageId: 'missingAfterDecision',
+          line: 7,
+          column: 27,
+          endLine: 7,
+          endColumn: 43,
+          data: {
+            name: 'callback',
+            condition: '`enriched.ok` is false',
+            subject: 'the function passed to `then()`',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
       ],
     },
   ],

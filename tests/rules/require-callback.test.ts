@@ -10,6 +10,22 @@ runWithBothParsers('require-callback', rule, {
   });
   callback(null, 'queued');
 };`,
+    // The same for a node-style callback, a timer, and a continuation nested in one.
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To }, (error) => {
+    if (error) callback(error);
+  });
+  setTimeout(() => {
+    if (event.retry) callback(null, 'retried');
+  }, 100);
+  client.messages.create({ to: event.To }).then(() => {
+    client.calls.create({ to: event.To }, (error) => {
+      if (error) callback(error);
+    });
+  });
+  callback(null, 'queued');
+};`,
     // The FAQ's asynchronous example: callback on success and on failure.
     `exports.handler = (context, event, callback) => {
   const client = context.getTwilioClient();
@@ -152,7 +168,9 @@ runWithBothParsers('require-callback', rule, {
   } finally {
     cleanup();
   }
-};`,
+};
+async function work() {}
+function cleanup() {}`,
     // Not handlers: fewer than three parameters, AWS Lambda's (event, context, callback), other exports.
     `exports.handler = (context, event) => { work(); };`,
     `exports.handler = (event, context, callback) => { work(); };`,
@@ -177,13 +195,28 @@ runWithBothParsers('require-callback', rule, {
       errors: [{ messageId: 'missing', line: 1, column: 46, endLine: 1, endColumn: 48, data: { name: 'cb' } }],
     },
     {
-      // A path that falls off the end: reported at the closing brace.
+      // A path that falls off the end past an `if` without `else`: reported at the `if`, naming its condition.
       code: `exports.handler = (context, event, callback) => {
   if (event.ok) {
     callback(null, 'ok');
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 16,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: '`event.ok` is false',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
     {
       // A bare return on one path.
@@ -205,7 +238,7 @@ runWithBothParsers('require-callback', rule, {
       errors: [
         { messageId: 'missingOnPath', line: 2, column: 16, endLine: 2, endColumn: 27 },
         { messageId: 'missingOnPath', line: 3, column: 16, endLine: 3, endColumn: 23 },
-        { messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2 },
+        { messageId: 'missingAfterDecision', line: 4, column: 3, endLine: 4, endColumn: 15 },
       ],
     },
     {
@@ -218,7 +251,8 @@ runWithBothParsers('require-callback', rule, {
     console.error(error);
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+      // Past the try, only the catch's paths have not called back: named as the last decision.
+      errors: [{ messageId: 'missingAtEnd', line: 8, column: 1, endLine: 8, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 5' } }],
     },
     {
       // Something in the try can throw after all: the catch is reachable.
@@ -229,10 +263,10 @@ runWithBothParsers('require-callback', rule, {
     console.error(error);
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 7, column: 1, endLine: 7, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 7, column: 1, endLine: 7, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 4' } }],
     },
     {
-      // switch without default.
+      // switch without default: reported at the switch.
       code: `exports.handler = (context, event, callback) => {
   switch (event.Action) {
     case 'a':
@@ -242,7 +276,22 @@ runWithBothParsers('require-callback', rule, {
       break;
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 9, column: 1, endLine: 9, endColumn: 2 }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 2,
+          column: 3,
+          endLine: 2,
+          endColumn: 24,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: '`event.Action` matches no `case`',
+            statement: 'switch',
+            fix: 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.',
+          },
+        },
+      ],
     },
     {
       // A loop that may end without finding anything.
@@ -254,19 +303,19 @@ runWithBothParsers('require-callback', rule, {
     }
   }
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 8, column: 1, endLine: 8, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 8, column: 1, endLine: 8, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: 'the `for … of` loop on line 2' } }],
     },
     {
       // `||` short-circuits past the callback.
       code: `exports.handler = (context, event, callback) => {
   event.ok || callback('not ok');
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAtEnd', line: 3, column: 1, endLine: 3, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: '`event.ok || …` on line 2' } }],
     },
     {
       // An expression-bodied arrow whose conditional skips the callback.
       code: `exports.handler = (context, event, callback) => event.ok ? callback(null, 'ok') : undefined;`,
-      errors: [{ messageId: 'missingOnPath', line: 1, column: 49, endLine: 1, endColumn: 92, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [{ messageId: 'missingAtEnd', line: 1, column: 49, endLine: 1, endColumn: 92, data: { name: 'callback', exit: 'The handler can end here', decision: '`event.ok ? … : …` on line 1' } }],
     },
     {
       // A throw in an async handler is a rejection nobody answers.
@@ -306,7 +355,8 @@ runWithBothParsers('require-callback', rule, {
     callback(null, result);
   }
   work(event);
-};`,
+};
+function work() {}`,
       errors: [
         { messageId: 'unreachableInUncalledFunction', line: 3, column: 5, endLine: 3, endColumn: 27, data: { name: 'callback', function: 'finish' } },
         { messageId: 'missingOnPath', line: 6, column: 1, endLine: 6, endColumn: 2 },
@@ -328,7 +378,7 @@ runWithBothParsers('require-callback', rule, {
   if (event.ok) callback(null, 'ok');
 };
 module.exports = { handler };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 16 }],
     },
     {
       code: `function handler(context, event, callback) {
@@ -355,15 +405,17 @@ exports.handler = handler;`,
       code: `exports.handler = TokenValidator(async (context, event, callback) => {
   if (event.ok) callback(null, 'ok');
 });`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 16 }],
     },
     {
       // 200 sequential ifs: 2^200 paths, one report.
       code: `exports.handler = (context, event, callback) => {
 ${Array.from({ length: 200 }, (_, i) => `  if (event.k${i}) { step(${i}); } else { other(${i}); }`).join('\n')}
   if (event.done) callback(null, 'done');
-};`,
-      errors: [{ messageId: 'missingOnPath', line: 203, column: 1, endLine: 203, endColumn: 2 }],
+};
+function step() {}
+function other() {}`,
+      errors: [{ messageId: 'missingAfterDecision', line: 202, column: 3, endLine: 202, endColumn: 18, data: { name: 'callback', subject: 'the handler', condition: '`event.done` is false', statement: 'if', fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.' } }],
     },
   ],
 });
@@ -399,7 +451,7 @@ export const handler: ServerlessFunctionSignature = function (context, event, ca
   if (event) done!(null);
 };
 export { handler };`,
-      errors: [{ messageId: 'missingOnPath', line: 3, column: 1, endLine: 3, endColumn: 2 }],
+      errors: [{ messageId: 'missingAfterDecision', line: 2, column: 3, endLine: 2, endColumn: 13, data: { name: 'done', subject: 'the handler', condition: '`event` is false', statement: 'if', fix: 'Add an `else` that calls `done(…)`, or call it after the `if`.' } }],
     },
   ],
 });
@@ -428,7 +480,9 @@ runWithBothParsers('require-callback with finally', rule, {
     release();
   }
   callback(null, 'ok');
-};`,
+};
+function prepare() {}
+function release() {}`,
       errors: [{ messageId: 'missingOnPath', line: 3, column: 20, endLine: 3, endColumn: 27, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
     },
   ],
@@ -470,6 +524,21 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     });
   }, 500);
 };`,
+    // A later link answers for the paths that return normally, also from a chain returned by an outer link.
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.calls(event.CallSid).fetch()
+    .then((call) => {
+      if (call.to.includes('client')) {
+        return client.taskrouter.tasks(event.TaskSid).fetch().then((task) => {
+          if (task.assignmentStatus === 'canceled') callback(null, 'canceled');
+        });
+      }
+      if (call.status === 'busy') return;
+    })
+    .then(() => callback(null, 'done'))
+    .catch(callback);
+};`,
     // A function that does not itself answer is not checked (it only logs).
     `exports.handler = (context, event, callback) => {
   work().then((result) => callback(null, result)).catch((error) => { console.error(error); });
@@ -479,6 +548,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     {
       // The error path of a node-style callback only logs.
       code: `exports.handler = (context, event, callback) => {
+  const table = context.airtable;
   table.find(event.RecordId, (error, record) => {
     if (error) {
       console.error(error);
@@ -487,7 +557,7 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
     callback(null, record.fields);
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 7, endLine: 5, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `find()`' } }],
+      errors: [{ messageId: 'missingOnPath', line: 6, column: 7, endLine: 6, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `find()`' } }],
     },
     {
       // A `.then` that answers only when there are results.
@@ -497,8 +567,24 @@ runWithBothParsers('require-callback in functions handed to one-shot APIs', rule
       callback(null, executions);
     }
   });
-};`,
-      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+};
+function listExecutions() {}`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 31,
+          data: {
+            name: 'callback',
+            subject: 'the function passed to `then()`',
+            condition: '`executions.length > 0` is false',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
   ],
 });
@@ -586,8 +672,10 @@ runWithBothParsers('require-callback with per-item functions', rule, {
       if (row.id === event.Id) callback(null, row);
     });
   }).catch(callback);
-};`,
-      errors: [{ messageId: 'missingOnPath', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here' } }],
+};
+function loadRows() {}`,
+      // Inside a per-item function the advice is to answer once, after the iteration.
+      errors: [{ messageId: 'missingAfterIteration', line: 6, column: 3, endLine: 6, endColumn: 4, data: { name: 'callback', exit: 'The function passed to `then()` can end here', method: 'forEach' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
@@ -595,7 +683,233 @@ runWithBothParsers('require-callback with per-item functions', rule, {
     if (row.id === event.Id) callback(null, row);
   });
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+      errors: [{ messageId: 'missingAfterIteration', line: 5, column: 1, endLine: 5, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', method: 'forEach' } }],
+    },
+  ],
+});
+
+const undeclared = (line: number, column: number, read: string) => ({
+  messageId: 'rejectedByUndeclaredName' as const,
+  line,
+  column,
+  endLine: line,
+  endColumn: column + read.length,
+  data: { name: 'callback', subject: 'the async handler', read },
+});
+
+runWithBothParsers('require-callback: reads of undeclared names throw', rule, {
+  valid: [
+    // A plain handler that throws answers with a 500; nothing after the read runs, so no path is missing.
+    `exports.handler = (context, event, callback) => {
+  if (event.cached) return callback(null, event.cached);
+  refreshCache(event);
+};`,
+    // Caught by a catch that answers.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    const rows = await loadRows(event);
+    return callback(null, rows);
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    // typeof never throws; Node's and Twilio's globals and the configured ones are declared.
+    `exports.handler = async (context, event, callback) => {
+  const inBrowser = typeof window !== 'undefined' ? window.location.href : null;
+  const response = new Twilio.Response();
+  response.setBody(Buffer.from(JSON.stringify({ inBrowser, path: Runtime.getFunctions().x })));
+  await fetch(context.HOOK_URL);
+  callback(null, response);
+};`,
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  callback(null, await sharedLookup(event));
+};`,
+      languageOptions: { globals: { sharedLookup: 'readonly' } },
+    },
+    `/* global sharedLookup */
+exports.handler = async (context, event, callback) => {
+  callback(null, await sharedLookup(event));
+};`,
+    // A name the file assigns without declaring is an implicit global of sloppy code.
+    `exports.handler = async (context, event, callback) => {
+  cache = cache || {};
+  callback(null, cache);
+};`,
+    // Beside a direct `eval()`, a name can come from where scopes do not show.
+    `exports.handler = async function (context, event, callback) {
+  eval(context.SETUP);
+  callback(null, configured);
+};`,
+    // After the callback, the throw rejects nothing anyone waits for.
+    `exports.handler = async (context, event, callback) => {
+  callback(null, 'ok');
+  metrics.increment('calls');
+};`,
+  ],
+  invalid: [
+    {
+      // An async handler whose path reads an undeclared name before calling back: it rejects, the request times out.
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const message = await client.messages.create({ to: event.To, from: FROM_NUMBER, body: 'hi' });
+  callback(null, message.sid);
+};`,
+      errors: [undeclared(3, 70, 'FROM_NUMBER')],
+    },
+    {
+      // The first read on a path ends it: the second is never reached on the same path.
+      code: `exports.handler = async (context, event, callback) => {
+  if (event.retry) {
+    await retryQueue.push(event);
+  }
+  const result = await lookUp(event);
+  callback(null, result);
+};`,
+      errors: [undeclared(3, 11, 'retryQueue'), undeclared(5, 24, 'lookUp')],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback: where a path falls through', rule, {
+  valid: [],
+  invalid: [
+    {
+      // A `return` after a per-item function that answers for some items: answer once, after the iteration.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.rows) {
+    event.rows.forEach((row) => {
+      if (row.id === event.Id) callback(null, row);
+    });
+    return;
+  }
+  callback(null, 'none');
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterIteration',
+          line: 6,
+          column: 5,
+          endLine: 6,
+          endColumn: 12,
+          data: { name: 'callback', exit: 'This `return` ends the handler', method: 'forEach' },
+        },
+      ],
+    },
+    {
+      // The try block always returns: the paths that get through are those that entered the catch.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    return callback(null, await context.getTwilioClient().lookups.v2.phoneNumbers(event.From).fetch());
+  } catch (error) {
+    console.error(error);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAtEnd',
+          line: 7,
+          column: 1,
+          endLine: 7,
+          endColumn: 2,
+          data: { name: 'callback', exit: 'The handler can end here', decision: 'the `catch` on line 4' },
+        },
+      ],
+    },
+    {
+      // An `else if` chain without a final `else`: reported at its last `if`, naming every condition.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.ResourceType == 'task') {
+    callback(null, 'task');
+  } else if (event.ResourceType == 'worker') {
+    callback(null, 'worker');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 45,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: "`event.ResourceType == 'task'` and `event.ResourceType == 'worker'` are false",
+            statement: 'if',
+            fix: 'Add a final `else` that calls `callback(…)`, or call it after the chain.',
+          },
+        },
+      ],
+    },
+    {
+      // The `if` inside a branch is what lets the path through, not the one around it; a long condition is shortened.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.kind === 'sms') {
+    if (event.From && event.From.startsWith('+1') && event.Body && event.Body.trim().length > 0) {
+      callback(null, 'sms');
+    }
+  } else {
+    callback(null, 'other');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 97,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: "`event.From && event.From.startsWith('+1') && …` is false",
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
+    },
+    {
+      // Two decisions let paths through: the closing brace, naming the last of them.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.a) {
+    if (event.b) callback(null, 'b');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAtEnd',
+          line: 5,
+          column: 1,
+          endLine: 5,
+          endColumn: 2,
+          data: { name: 'callback', exit: 'The handler can end here', decision: '`if (event.b)` on line 3' },
+        },
+      ],
+    },
+    {
+      // A function that answers for the handler is named as the one that ends.
+      code: `exports.handler = (context, event, callback) => route(context, event, callback);
+const route = (context, event, done) => {
+  if (event.Digits === '1') done(null, 'sales');
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 28,
+          data: {
+            name: 'done',
+            subject: '`route()`, which answers for the handler,',
+            condition: "`event.Digits === '1'` is false",
+            statement: 'if',
+            fix: 'Add an `else` that calls `done(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
   ],
 });

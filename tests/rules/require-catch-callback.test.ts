@@ -247,3 +247,24 @@ async function audit(event) {
     },
   ],
 });
+
+runWithBothParsers('require-catch-callback: mistakes require-callback reports', rule, {
+  valid: [
+    // A `.catch` that answers for some errors only: its other paths are require-callback's finding, at the `if`.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To })
+    .then((message) => callback(null, message.sid))
+    .catch((error) => {
+      if (error.code === 21211) callback(null, 'invalid number');
+    });
+};`,
+    // A node-style continuation that ignores its error and answers on some paths only: its error path is open,
+    // which require-callback reports.
+    `exports.handler = (context, event, callback) => {
+  context.getTwilioClient().messages.create({ to: event.To }, (error, message) => {
+    if (message) callback(null, message.sid);
+  });
+};`,
+  ],
+  invalid: [],
+});

@@ -1,0 +1,100 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { type ForwardProblem, solveForward } from '../dataflow/segment-dataflow.js';
+import { containsNode, type FunctionNode } from '../util/ast.js';
+import type { CallbackAnalysis } from './callback-summary.js';
+import type { DecisionNode, FlowEvent, FunctionFlow } from './flow-events.js';
+
+/**
+ * What let the paths that have not called back get this far: the decision where they parted from paths that did
+ * (`if (event.ok) callback(…)` without `else`: its false side), or the per-item function that answers for some
+ * items only. `single` when every such path went through that one decision; otherwise `decision` is the latest of
+ * them in the source, and `null` when some path never met a path that called back.
+ */
+export interface PathGap {
+  readonly decision: DecisionNode | FunctionNode | null;
+  readonly single: boolean;
+}
+
+/** Every path here has called back (or thrown): no gap. */
+const HANDLED: PathGap = { decision: null, single: true };
+/** Paths that have not called back and never parted from one that did. */
+const OPEN: PathGap = { decision: null, single: true };
+
+/**
+ * The gap of the paths that end, without calling back, in given segments of `flow` (solved once, asked per exit): a forward problem over the
+ * segments whose state is the gap of the paths that have not called back yet. At a meeting point where a path
+ * that called back joins one that did not, the gap becomes that decision — unless the paths that did not already
+ * went through a decision nested in it (an `else if` chain, an `if` inside a branch), which explains them better.
+ * The state only moves up (open, one decision, several), so the fixpoint is reached whatever the number of paths.
+ */
+export function solveGaps(
+  flow: FunctionFlow,
+  analysis: CallbackAnalysis,
+): (segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined {
+  const handled = analysis.solveCompletion(flow, 'handled').outStates;
+  const interned = new Map<DecisionNode | FunctionNode, { single: PathGap; several: PathGap }>();
+  function gap(decision: DecisionNode | FunctionNode, single: boolean): PathGap {
+    let pair = interned.get(decision);
+    if (!pair) interned.set(decision, (pair = { single: { decision, single: true }, several: { decision, single: false } }));
+    return single ? pair.single : pair.several;
+  }
+
+  function parts(segment: TSESLint.CodePathSegment): boolean {
+    let called = false;
+    let uncalled = false;
+    for (const previous of segment.prevSegments) {
+      const state = handled.get(previous);
+      if (state === true) called = true;
+      else if (state === false) uncalled = true;
+    }
+    return called && uncalled;
+  }
+
+  const problem: ForwardProblem<PathGap, FlowEvent> = {
+    entry: OPEN,
+    join(a, b) {
+      if (a === HANDLED || a === b) return b;
+      if (b === HANDLED) return a;
+      const latest = !a.decision ? b.decision : !b.decision ? a.decision : a.decision.range[0] >= b.decision.range[0] ? a.decision : b.decision;
+      return latest ? gap(latest, false) : OPEN;
+    },
+    equals: (a, b) => a === b,
+    transfer(state, event) {
+      if (state === HANDLED) return state;
+      if (event.kind === 'merge') {
+        // Paths enter a `catch` from throw points: those that have not called back part there from the others.
+        if (!event.entersCatch && !parts(event.segment)) return state;
+        if (state === OPEN) return gap(event.node, true);
+        if (!state.single) return gap(laterOf(state.decision!, event.node), false);
+        return containsNode(event.node, state.decision!) ? state : gap(event.node, true);
+      }
+      if (event.kind === 'perItem' && !analysis.completes(event, 'handled')) return state === OPEN || state.single ? gap(event.node, true) : state;
+      return analysis.completes(event, 'handled') ? HANDLED : state;
+    },
+  };
+
+  const { outStates } = solveForward(flow, problem);
+  return (segments) => {
+    let result: PathGap | undefined;
+    for (const segment of segments) {
+      const state = outStates.get(segment);
+      if (state === undefined || state === HANDLED) continue;
+      result = result === undefined ? state : problem.join(result, state);
+    }
+    return result;
+  };
+}
+
+function laterOf<T extends TSESTree.Node>(a: T, b: T): T {
+  return a.range[0] >= b.range[0] ? a : b;
+}
+
+/** The `if` without `else` (or the last `if` of an `else if` chain without a final `else`), or the `switch` without `default`, that a gap names as the place to act. */
+export function openDecision(gapState: PathGap | undefined): TSESTree.IfStatement | TSESTree.SwitchStatement | undefined {
+  if (!gapState?.single || !gapState.decision) return undefined;
+  const decision = gapState.decision;
+  if (decision.type === AST_NODE_TYPES.IfStatement) return decision.alternate ? undefined : decision;
+  if (decision.type === AST_NODE_TYPES.SwitchStatement) return decision.cases.some((switchCase) => switchCase.test === null) ? undefined : decision;
+  return undefined;
+}
