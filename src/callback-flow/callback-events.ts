@@ -52,6 +52,7 @@ const THROWING_EXPRESSIONS = [
   'TaggedTemplateExpression',
   'YieldExpression',
 ] as const;
+const THROWING_EXPRESSION_EXITS = THROWING_EXPRESSIONS.map((type) => `${type}:exit`);
 
 /**
  * The listeners that turn nodes into callback events: calls of the callback (and of local functions that use
@@ -184,14 +185,13 @@ export function callbackEventListeners(
       segments.recordThrowable();
     },
   };
-  for (const type of RUNNING_STATEMENTS) {
-    listeners[type] ??= (node: TSESTree.Statement) => {
-      if (!isLoopHead(node)) recordStatement(node);
-    };
-  }
-  for (const type of THROWING_EXPRESSIONS) {
-    listeners[`${type}:exit`] = () => segments.recordThrowable();
-  }
+  // One function for every statement type and one for every throwing expression: this runs once per file.
+  const onStatement = (node: TSESTree.Statement): void => {
+    if (!isLoopHead(node)) recordStatement(node);
+  };
+  for (const type of RUNNING_STATEMENTS) listeners[type] ??= onStatement;
+  const onThrowingExpression = (): void => segments.recordThrowable();
+  for (const key of THROWING_EXPRESSION_EXITS) listeners[key] = onThrowingExpression;
   return listeners;
 }
 

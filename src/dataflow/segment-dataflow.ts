@@ -39,17 +39,20 @@ export function solveForward<State extends NonNullable<unknown>, Event extends S
   flow: FunctionGraph<Event>,
   problem: ForwardProblem<State, Event>,
 ): Solution<State> {
-  const order = reversePostOrder(flow.codePath.initialSegment);
-  const reached = new Set(order);
-  const catchEntryOf = entryIndex(flow.catchEntries);
-  const finallyEntries = new Set(entryIndex(flow.finallyEntries).keys());
+  const { order, indexOf, catchEntryOf, finallyEntries } = topologyOf(flow);
   const inStates = new Map<CodePathSegment, State>();
   const outStates = new Map<CodePathSegment, State>();
   const catchStates = new Map<TSESTree.TryStatement, State>();
-  const dirty = new Set(order);
+  // Pending segments by their place in `order`; every reached segment starts pending.
+  const dirty = new Uint8Array(order.length).fill(1);
+  let pending = order.length;
 
   function enqueue(segment: CodePathSegment): void {
-    if (reached.has(segment)) dirty.add(segment);
+    const index = indexOf.get(segment);
+    if (index !== undefined && dirty[index] === 0) {
+      dirty[index] = 1;
+      pending++;
+    }
   }
 
   function inStateOf(segment: CodePathSegment): State | undefined {
@@ -57,10 +60,11 @@ export function solveForward<State extends NonNullable<unknown>, Event extends S
     if (tryStatement) return catchStates.get(tryStatement);
     if (segment === flow.codePath.initialSegment) return problem.entry;
     const isLeavingCopy = finallyEntries.has(segment) && segment.prevSegments.some((other) => !flow.normalEnds.has(other));
+    const deadSources = flow.deadBackEdges.get(segment);
     let state: State | undefined;
     for (const previous of segment.prevSegments) {
       if (isLeavingCopy && !jumpsOut(previous)) continue;
-      if (flow.deadBackEdges.get(segment)?.has(previous)) continue;
+      if (deadSources?.has(previous)) continue;
       const out = outStates.get(previous);
       if (out !== undefined) state = state === undefined ? out : problem.join(state, out);
     }
@@ -103,12 +107,47 @@ export function solveForward<State extends NonNullable<unknown>, Event extends S
     for (const next of segment.nextSegments) enqueue(next);
   }
 
-  while (dirty.size > 0) {
-    for (const segment of order) {
-      if (dirty.delete(segment)) processSegment(segment);
+  while (pending > 0) {
+    for (let index = 0; index < order.length; index++) {
+      if (dirty[index] === 0) continue;
+      dirty[index] = 0;
+      pending--;
+      processSegment(order[index]!);
     }
   }
   return { inStates, outStates };
+}
+
+/** What every solve of one function needs to know about its graph, whatever the problem. */
+interface Topology {
+  /** The reached segments in reverse post-order. */
+  readonly order: readonly CodePathSegment[];
+  readonly indexOf: ReadonlyMap<CodePathSegment, number>;
+  readonly catchEntryOf: ReadonlyMap<CodePathSegment, TSESTree.TryStatement>;
+  readonly finallyEntries: ReadonlySet<CodePathSegment>;
+}
+
+/**
+ * Kept per graph: each function is solved for several problems (the completion kinds, and the rules' own), and
+ * the graph is complete before the first solve (the traversal has left `Program`).
+ */
+const topologies = new WeakMap<FunctionGraph<SegmentEvent>, Topology>();
+
+function topologyOf<Event extends SegmentEvent>(flow: FunctionGraph<Event>): Topology {
+  let topology = topologies.get(flow);
+  if (!topology) {
+    const order = reversePostOrder(flow.codePath.initialSegment);
+    const indexOf = new Map<CodePathSegment, number>();
+    for (let index = 0; index < order.length; index++) indexOf.set(order[index]!, index);
+    topology = {
+      order,
+      indexOf,
+      catchEntryOf: entryIndex(flow.catchEntries),
+      finallyEntries: new Set(entryIndex(flow.finallyEntries).keys()),
+    };
+    topologies.set(flow, topology);
+  }
+  return topology;
 }
 
 /** Replays each reached segment's events from its solved in-state, with reporting on. */

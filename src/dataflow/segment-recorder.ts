@@ -35,6 +35,13 @@ export interface SegmentRecorder<Event extends SegmentEvent, Graph extends Funct
  * `startFunction` runs when a function's code path starts, before it becomes current, so it can still record an
  * event (a hand-off of the new function) in the function around it.
  */
+/**
+ * The context of every function that is not recorded (and of the program): nothing is tracked for it, so it is
+ * shared and never changed — most functions of a file are not recorded, and each would otherwise get a set and an
+ * array of its own, and a set update on every segment it starts and ends.
+ */
+const UNRECORDED: PathContext<never> = { graph: undefined, currentSegments: new Set(), tryBlocks: [] };
+
 export function createSegmentRecorder<Event extends SegmentEvent, Graph extends FunctionGraph<Event>>(
   startFunction: (node: FunctionNode, codePath: CodePath) => Graph | undefined,
 ): SegmentRecorder<Event, Graph> {
@@ -76,14 +83,14 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
 
   function onCodePathStart(codePath: CodePath, node: TSESTree.Node): void {
     const graph = isFunctionNode(node) ? startFunction(node, codePath) : undefined;
-    stack.push({ graph, currentSegments: new Set(), tryBlocks: [] });
+    stack.push(graph ? { graph, currentSegments: new Set(), tryBlocks: [] } : UNRECORDED);
   }
 
   function onSegmentStart(segment: CodePathSegment, node: TSESTree.Node): void {
     const context = top();
-    if (!context) return;
+    if (!context?.graph) return;
     context.currentSegments.add(segment);
-    if (!context.graph || !segment.reachable) return;
+    if (!segment.reachable) return;
     if (node.type === AST_NODE_TYPES.CatchClause) {
       addEntry(context.graph.catchEntries, node.parent, segment);
     } else if (node.parent?.type === AST_NODE_TYPES.TryStatement && node.parent.finalizer === node) {
@@ -92,7 +99,8 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
   }
 
   function onSegmentEnd(segment: CodePathSegment): void {
-    top()?.currentSegments.delete(segment);
+    const context = top();
+    if (context?.graph) context.currentSegments.delete(segment);
   }
 
   /** ESLint knows `while (true)` but not `do { … } while (false)`, the "run once, break out early" idiom. */
@@ -114,21 +122,23 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
   }
 
   function onBlock(node: TSESTree.BlockStatement): void {
+    const context = top();
     const parent = node.parent;
-    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
-      top()?.tryBlocks.push(parent);
+    if (context?.graph && parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
+      context.tryBlocks.push(parent);
     }
   }
 
   function onBlockExit(node: TSESTree.BlockStatement): void {
     const context = top();
+    if (!context?.graph) return;
     const parent = node.parent;
     const tryStatement = parent.type === AST_NODE_TYPES.CatchClause ? parent.parent : parent;
-    if (context?.graph && tryStatement.type === AST_NODE_TYPES.TryStatement && tryStatement.finalizer && tryStatement.finalizer !== node) {
+    if (tryStatement.type === AST_NODE_TYPES.TryStatement && tryStatement.finalizer && tryStatement.finalizer !== node) {
       for (const segment of context.currentSegments) if (segment.reachable) context.graph.normalEnds.add(segment);
     }
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === node && parent.handler) {
-      context?.tryBlocks.pop();
+      context.tryBlocks.pop();
     }
   }
 

@@ -5,7 +5,7 @@ import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js'
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { findHandlers } from '../handlers/find-handlers.js';
 import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
-import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
+import { foldListeners, type Listeners, mergeListeners } from '../util/merge-listeners.js';
 
 /** What every rule may ask about one linted file, computed once, whichever rules are on. */
 export interface FileAnalysis {
@@ -79,7 +79,8 @@ function createEntry(sourceCode: TSESLint.SourceCode): Entry {
   const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,
-    listeners: mergeListeners(
+    // Folded: the recorders listen to some thirty node types, and ESLint sets up each selector anew per file.
+    listeners: foldListeners(
       { Program: () => void (entry.started = true) },
       recorder.listeners,
       promises.listeners,

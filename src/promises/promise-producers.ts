@@ -51,13 +51,17 @@ function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.Source
   if (TWILIO_VERBS.has(method) && (method === 'each' || !endsWithCallback(call, sourceCode)) && isTwilioRooted(object, sourceCode)) {
     return 'a Twilio REST call';
   }
-  const pkg = requiredPackage(object, sourceCode);
-  if (pkg !== undefined && HTTP_PACKAGES.has(pkg) && HTTP_METHODS.has(method)) return 'an HTTP request';
-  if (pkg === '@sendgrid/mail' && (method === 'send' || method === 'sendMultiple') && !endsWithCallback(call, sourceCode)) {
+  // The method first: this runs for every call a recorded function makes (`response.appendHeader(…)`), and
+  // finding where the object comes from takes scope look-ups that only an HTTP or SendGrid method needs.
+  const isHttpMethod = HTTP_METHODS.has(method);
+  const isSendGridMethod = method === 'send' || method === 'sendMultiple';
+  const pkg = isHttpMethod || isSendGridMethod ? requiredPackage(object, sourceCode) : undefined;
+  if (pkg !== undefined && HTTP_PACKAGES.has(pkg) && isHttpMethod) return 'an HTTP request';
+  if (pkg === '@sendgrid/mail' && isSendGridMethod && !endsWithCallback(call, sourceCode)) {
     return 'a SendGrid request';
   }
   if (AIRTABLE_METHODS.has(method) && !endsWithCallback(call, sourceCode) && isAirtableRooted(object, sourceCode)) return 'an Airtable request';
-  if (isAxiosInstance(object, sourceCode) && HTTP_METHODS.has(method)) return 'an HTTP request';
+  if (isHttpMethod && isAxiosInstance(object, sourceCode)) return 'an HTTP request';
   return undefined;
 }
 
