@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionGraph } from '../dataflow/segment-graph.js';
+import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { CallbackBindings } from '../handlers/callback-bindings.js';
 import type { PromiseEvent } from '../promises/promise-events.js';
 import type { FunctionNode } from '../util/ast.js';
@@ -30,6 +31,11 @@ export type CallbackEvent =
    * also a synchronous call when that function calls back on every path.
    */
   | { readonly kind: 'receiverCall'; readonly node: TSESTree.Identifier; readonly target: FunctionNode }
+  /**
+   * The callback handed to an export of another project file (`reply(context, event, callback)` with `reply`
+   * from `require(Runtime.getFunctions()['helpers/reply'].path)`): what that export does on its paths.
+   */
+  | { readonly kind: 'helperCall'; readonly node: TSESTree.Identifier; readonly helper: HelperCall }
   /** A statement starts to run. */
   | { readonly kind: 'statement'; readonly node: TSESTree.Statement };
 

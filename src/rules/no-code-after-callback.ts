@@ -131,6 +131,8 @@ export default createRule<Options, MessageIds>({
           const { parent } = transparentParent(event.node);
           return parent?.type === AST_NODE_TYPES.CallExpression ? parent : undefined;
         }
+        // Another file's helper that calls back on every path before it returns.
+        if (event.kind === 'helperCall' && event.helper.callsOnEveryPath) return event.helper.call;
         return undefined;
       }
 

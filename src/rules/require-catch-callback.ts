@@ -57,7 +57,8 @@ export default createRule<Options, MessageIds>({
         if (handlerFlow) checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
       for (const handlerFlow of analysis.handlerFlows) {
-        checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        // A wrapper (another file's, or a known npm one) that catches the handler's rejection answers for it.
+        if (!analysis.wrapperOf(handlerFlow.bindings.handler)?.catchesRejection) checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
         for (const flow of handlerFlow.functions.values()) checkNodeStyleCallback(flow, handlerFlow);
       }
       for (const site of analysis.asyncIifes) {
