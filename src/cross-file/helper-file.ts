@@ -50,6 +50,11 @@ export function summaryOfFile(path: string, languageOptions: HelperLanguageOptio
   });
 }
 
+/** Forgets every summary (a config load; nothing needs it to stay correct, the entries check their files). */
+export function clearHelperSummaries(): void {
+  summaries.clear();
+}
+
 function summariseFile(path: string, languageOptions: HelperLanguageOptions): ModuleSummary | undefined {
   let text: string;
   try {
