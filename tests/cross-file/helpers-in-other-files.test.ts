@@ -79,6 +79,7 @@ runWithBothParsers('require-callback: helpers in other files', requireCallback, 
 
 runWithBothParsers('no-code-after-callback: a private asset that answers', noCodeAfterCallback, {
   valid: [
+    fixture('functions/status.js'),
     inProject("const { respond } = require(Runtime.getAssets()['/respond.js'].path);\nexports.handler = (context, event, callback) => {\n  respond(callback, { ok: true });\n};"),
   ],
   invalid: [
