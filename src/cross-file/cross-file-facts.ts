@@ -27,6 +27,25 @@ export interface CrossFileFacts {
   helperCallOf(argument: TSESTree.Identifier, handler: Handler): HelperCall | undefined;
   /** The wrapper around a handler, when it is a summarised project export or an npm wrapper the plugin knows. */
   wrapperOf(handler: Handler): HandlerWrapper | undefined;
+  /** Whether a call of another project file's export can reject, when that file was summarised. */
+  callRejects(call: TSESTree.CallExpression): boolean | undefined;
+}
+
+/**
+ * The call a handler is an argument of: `wrap(async (context, event, callback) => …)`, or through the binding
+ * that names it (`const main = async (…) => …; exports.handler = wrap(main)`).
+ */
+function wrappingCall(handler: Handler, sourceCode: TSESLint.SourceCode): { parent: TSESTree.Node | undefined; child: TSESTree.Node } {
+  const direct = transparentParent(handler.node);
+  if (direct.parent?.type === AST_NODE_TYPES.CallExpression) return direct;
+  const declarator = handler.node.type === AST_NODE_TYPES.FunctionDeclaration ? handler.node : direct.parent;
+  const variable = declarator && sourceCode.scopeManager?.getDeclaredVariables(declarator)[0];
+  for (const reference of variable?.references ?? []) {
+    if (!reference.isRead()) continue;
+    const use = transparentParent(reference.identifier);
+    if (use.parent?.type === AST_NODE_TYPES.CallExpression && use.parent.callee !== use.child) return use;
+  }
+  return direct;
 }
 
 /** Statements a branch can start with that the callback engine records (a declaration of a function is not one). */
@@ -57,7 +76,7 @@ function branchWhenAnswered(call: TSESTree.CallExpression, answers: boolean): TS
   return first && RECORDED_FIRST.has(first.type) ? first : undefined;
 }
 
-const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined };
+const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined, callRejects: () => undefined };
 
 /**
  * Follows one level of requires from the linted file: the exports of the project files it loads are summarised
@@ -102,8 +121,12 @@ export function crossFileFacts(context: Context): CrossFileFacts {
         ...(callback.gapLine === undefined ? {} : { gapLine: callback.gapLine }),
       };
     },
+    callRejects(call) {
+      const required = requiredExportOf(call.callee, sourceCode);
+      return required && exportSummary(required)?.summary.rejects;
+    },
     wrapperOf(handler) {
-      const { parent: call, child } = transparentParent(handler.node);
+      const { parent: call, child } = wrappingCall(handler, sourceCode);
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
       const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);

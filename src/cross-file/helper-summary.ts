@@ -36,6 +36,8 @@ export interface ExportSummary {
   /** Parameter positions that the export never reads: a callback handed there is never called. */
   readonly unreadParams: readonly number[];
   readonly wrapper?: WrapperSummary;
+  /** Whether calling it gives a Promise that can reject (an async export with an unguarded `await` of a request or a `throw`). */
+  readonly rejects: boolean;
 }
 
 /** The exports of a file by name; `MODULE_ITSELF` is `module.exports = function …` (the module is the function). */

@@ -18,14 +18,7 @@ export interface RequiredExport {
  */
 export function requiredExportOf(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): RequiredExport | undefined {
   const node = skipTransparentWrappers(callee);
-  if (node.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberPropertyName(node);
-    if (name === undefined) return undefined;
-    const object = skipTransparentWrappers(node.object);
-    const module = object.type === AST_NODE_TYPES.Identifier ? boundValue(object, sourceCode) : { value: object, key: undefined };
-    const call = module && module.key === undefined ? requireCall(module.value) : undefined;
-    return call && { require: call, exportName: name };
-  }
+  if (node.type === AST_NODE_TYPES.MemberExpression) return memberExport(node, sourceCode);
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const call = requireCall(node);
     return call && { require: call, exportName: MODULE_ITSELF };
@@ -38,13 +31,19 @@ export function requiredExportOf(callee: TSESTree.Node, sourceCode: TSESLint.Sou
     return call && { require: call, exportName: bound.key };
   }
   const value = skipTransparentWrappers(bound.value);
-  if (value.type === AST_NODE_TYPES.MemberExpression) {
-    const name = memberPropertyName(value);
-    const call = name === undefined ? undefined : requireCall(value.object);
-    return call && name !== undefined ? { require: call, exportName: name } : undefined;
-  }
+  if (value.type === AST_NODE_TYPES.MemberExpression) return memberExport(value, sourceCode);
   const call = requireCall(value);
   return call && { require: call, exportName: MODULE_ITSELF };
+}
+
+/** `require(…).name`, or `module.name` with `const module = require(…)`. */
+function memberExport(member: TSESTree.MemberExpression, sourceCode: TSESLint.SourceCode): RequiredExport | undefined {
+  const name = memberPropertyName(member);
+  if (name === undefined) return undefined;
+  const object = skipTransparentWrappers(member.object);
+  const module = object.type === AST_NODE_TYPES.Identifier ? boundValue(object, sourceCode) : { value: object, key: undefined };
+  const call = module && module.key === undefined ? requireCall(module.value) : undefined;
+  return call && { require: call, exportName: name };
 }
 
 /** `require(x)` with the global `require` and one argument. */

@@ -5,6 +5,8 @@ import type { HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { classifyValueUse, readsCallback } from '../handlers/callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable } from '../handlers/find-handlers.js';
+import { ownReturnArguments } from '../promises/promise-producers.js';
+import { bodyCanReject, canReject, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
 import type { CallbackHelperSummary, ExportSummary, ModuleSummary } from './helper-summary.js';
@@ -50,6 +52,7 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
     const analysisOf = analyzeFile(flows);
     const flowByRoot = new Map(flows.map((flow) => [flow.bindings.handler.node, flow]));
     const summaries = new Map<string, ExportSummary>();
+    const rejection: RejectionContext = { sourceCode, isCallback: () => false };
     for (const [name, fn] of exported) {
       const unreadParams = unreadParameters(fn, sourceCode);
       const shape = wrappers.get(fn);
@@ -58,17 +61,26 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
           const flow = flowByRoot.get(wrapped.runtimeHandler.node);
           return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode));
         });
-        summaries.set(name, { unreadParams, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection } });
+        summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection } });
         continue;
       }
       const flow = roots.has(fn) ? flowByRoot.get(fn) : undefined;
       const callback = flow ? callbackSummary(flow, analysisOf(flow)) : undefined;
-      summaries.set(name, callback ? { unreadParams, callback } : { unreadParams });
+      const rejects = functionCanReject(fn, rejection);
+      summaries.set(name, callback ? { unreadParams, rejects, callback } : { unreadParams, rejects });
     }
     return summaries;
   }
 
   return { listeners: recorder.listeners, result };
+}
+
+/** What `canReject` says of a call of `fn`: an async body that can reject, or a returned Promise that can. */
+function functionCanReject(fn: FunctionNode, context: RejectionContext): boolean {
+  if (fn.async && bodyCanReject(fn, context)) return true;
+  // `return request()` passes the request's rejection on, from a `try` too (it is not awaited there).
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
+  return returned.some((argument) => canReject(argument, context, new Set([fn])));
 }
 
 /** The export seen as a handler whose callback is the parameter it calls. */

@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
@@ -22,6 +22,8 @@ export interface FileAnalysis {
   handlerFlowOf(flow: FunctionFlow): HandlerFlow | undefined;
   /** The wrapper around a handler that another file or a known npm package defines, with what it does with a rejection. */
   wrapperOf(handler: Handler): HandlerWrapper | undefined;
+  /** Whether a call of another project file's export can reject, when that file was summarised. */
+  otherFileRejects(call: TSESTree.CallExpression): boolean | undefined;
 }
 
 interface Entry {
@@ -71,6 +73,7 @@ const NO_HANDLERS: FileAnalysis = {
   asyncIifes: [],
   handlerFlowOf: () => undefined,
   wrapperOf: () => undefined,
+  otherFileRejects: () => undefined,
   callbackAnalysisOf: () => {
     throw new Error('a file without handlers has no callback analysis');
   },
@@ -105,6 +108,7 @@ function analyze(handlerFlows: readonly HandlerFlow[], promises: PromiseRecorder
     asyncIifes: promises.asyncIifes,
     handlerFlowOf: (flow) => owners.get(flow),
     wrapperOf: (handler) => crossFile.wrapperOf(handler),
+    otherFileRejects: (call) => crossFile.callRejects(call),
   };
 }
 

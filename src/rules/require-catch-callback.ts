@@ -49,8 +49,10 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    let otherFileRejects: FileAnalysis['otherFileRejects'] = () => undefined;
 
     function checkFile(analysis: FileAnalysis): void {
+      otherFileRejects = analysis.otherFileRejects;
       for (const site of analysis.promiseChains) {
         if (site.fate.kind !== 'statement' && site.fate.kind !== 'voided') continue;
         const handlerFlow = analysis.handlerFlowOf(site.flow);
@@ -156,7 +158,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function rejectionContext(handlerFlow: HandlerFlow): RejectionContext {
-      return { sourceCode, isCallback: (node) => isCallbackReference(skipTransparentWrappers(node), handlerFlow) };
+      return { sourceCode, isCallback: (node) => isCallbackReference(skipTransparentWrappers(node), handlerFlow), otherFileRejects };
     }
 
     return onFileAnalysis(context, checkFile);

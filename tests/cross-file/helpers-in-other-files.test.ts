@@ -104,8 +104,16 @@ runWithBothParsers('no-code-after-callback: a private asset that answers', noCod
   ],
 });
 
+const TASKS = "const tasks = require(Runtime.getFunctions()['common/helpers/tasks'].path);\n";
+
 runWithBothParsers('require-catch-callback: helpers in other files', requireCatchCallback, {
   valid: [
+    // A helper that catches its request's rejection itself.
+    inProject(`${TASKS}exports.handler = async (context, event, callback) => {\n  const task = await tasks.findTask(context, event.taskSid);\n  return callback(null, task && task.sid);\n};`),
+    // Awaited in a try whose catch answers.
+    inProject(`${TASKS}exports.handler = async (context, event, callback) => {\n  try {\n    return callback(null, (await tasks.fetchTask(context, event.taskSid)).sid);\n  } catch (error) {\n    return callback(error);\n  }\n};`),
+    // The handler named by a binding, wrapped by functionValidator.
+    inProject(`${TASKS}const TokenValidator = require('twilio-flex-token-validator').functionValidator;\nconst main = async (context, event, callback) => {\n  const task = await tasks.fetchTask(context, event.taskSid);\n  return callback(null, task.sid);\n};\nexports.handler = TokenValidator(main);`),
     fixture('functions/flex/update-task.js'),
     fixture('functions/flex/validated.js'),
     fixture('functions/studio/lookup.js'),
@@ -114,6 +122,11 @@ runWithBothParsers('require-catch-callback: helpers in other files', requireCatc
     {
       ...fixture('functions/studio/open.js'),
       errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 19 }],
+    },
+    {
+      // The helper returns the request's Promise: its rejection reaches this unguarded await.
+      ...inProject(`${TASKS}exports.handler = async (context, event, callback) => {\n  const task = await tasks.fetchTask(context, event.taskSid);\n  return callback(null, task.sid);\n};`),
+      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 3, column: 16 }],
     },
   ],
 });
