@@ -24,11 +24,11 @@ export interface HandlerWrapper {
 /** What the linted file's handlers get from the other files they use. */
 export interface CrossFileFacts {
   /** What handing the callback (`argument`) to another project file's export means, when that export was summarised. */
-  helperCallOf(argument: TSESTree.Identifier, handler: Handler): HelperCall | undefined;
+  readonly helperCallOf: (argument: TSESTree.Identifier, handler: Handler) => HelperCall | undefined;
   /** The wrapper around a handler, when it is a summarised project export or an npm wrapper the plugin knows. */
-  wrapperOf(handler: Handler): HandlerWrapper | undefined;
+  readonly wrapperOf: (handler: Handler) => HandlerWrapper | undefined;
   /** Whether a call of another project file's export can reject, when that file was summarised. */
-  callRejects(call: TSESTree.CallExpression): boolean | undefined;
+  readonly callRejects: (call: TSESTree.CallExpression) => boolean | undefined;
 }
 
 /**

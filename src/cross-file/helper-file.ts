@@ -79,7 +79,7 @@ function summariseFile(path: string, languageOptions: HelperLanguageOptions): Mo
       [
         {
           files: ['**/*'],
-          languageOptions: helperLanguageOptions(languageOptions) as Linter.LanguageOptions,
+          languageOptions: helperLanguageOptions(languageOptions),
           plugins: { 'twilio-functions-internal': { rules: { summarise: rule } } },
           rules: { 'twilio-functions-internal/summarise': 'error' },
         },
@@ -98,7 +98,9 @@ function summariseFile(path: string, languageOptions: HelperLanguageOptions): Mo
 
 /** The linted file's parser and options, without type information: a helper is read on its own, not in a program. */
 function helperLanguageOptions(options: HelperLanguageOptions): Record<string, unknown> {
-  const { project: _project, projectService: _projectService, programs: _programs, ...parserOptions } = options.parserOptions ?? {};
+  const parserOptions = Object.fromEntries(
+    Object.entries(options.parserOptions ?? {}).filter(([key]) => key !== 'project' && key !== 'projectService' && key !== 'programs'),
+  );
   return {
     ...(options.parser === undefined ? {} : { parser: options.parser }),
     ...(options.sourceType === undefined ? {} : { sourceType: options.sourceType }),

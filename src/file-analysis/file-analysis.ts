@@ -21,9 +21,9 @@ export interface FileAnalysis {
   /** The handler flow a recorded function belongs to. */
   handlerFlowOf(flow: FunctionFlow): HandlerFlow | undefined;
   /** The wrapper around a handler that another file or a known npm package defines, with what it does with a rejection. */
-  wrapperOf(handler: Handler): HandlerWrapper | undefined;
+  readonly wrapperOf: (handler: Handler) => HandlerWrapper | undefined;
   /** Whether a call of another project file's export can reject, when that file was summarised. */
-  otherFileRejects(call: TSESTree.CallExpression): boolean | undefined;
+  readonly otherFileRejects: (call: TSESTree.CallExpression) => boolean | undefined;
 }
 
 interface Entry {
