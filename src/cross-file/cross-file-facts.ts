@@ -8,8 +8,8 @@ import { beginFileLint } from '../modules/file-stamps.js';
 import { projectOf } from '../project/project-model.js';
 import { transparentParent } from '../util/ast.js';
 import { type HelperLanguageOptions, summaryOfFile } from './helper-file.js';
-import type { ExportSummary, HelperCall } from './helper-summary.js';
-import { knownWrapper } from './known-wrappers.js';
+import type { ExportSummary, HelperCall, ModuleSummary } from './helper-summary.js';
+import { KNOWN_WRAPPER_PACKAGES, knownWrapper } from './known-wrappers.js';
 import { literalSpecifier, type RequiredExport, requiredExportOf } from './required-binding.js';
 import { requiredProjectFile } from './required-file.js';
 
@@ -76,6 +76,9 @@ function branchWhenAnswered(call: TSESTree.CallExpression, answers: boolean): TS
   return first && RECORDED_FIRST.has(first.type) ? first : undefined;
 }
 
+/** A relative `require('./x')`: with a runtime key or `__dirname`, what a file that requires a project file contains. */
+const RELATIVE_REQUIRE = /require\(\s*['"`]\./;
+
 const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined, callRejects: () => undefined };
 
 /**
@@ -85,20 +88,42 @@ const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () =
  */
 export function crossFileFacts(context: Context): CrossFileFacts {
   const sourceCode = context.sourceCode;
-  if (!sourceCode.text.includes('require')) return NOTHING;
+  const text = sourceCode.text;
+  if (!text.includes('require')) return NOTHING;
+  // Only a file that names a project file (a runtime key, a relative path) can require one; the known npm
+  // wrappers are looked up by their package's name.
+  const namesProjectFile =
+    text.includes('getFunctions') || text.includes('getAssets') || text.includes('__dirname') || RELATIVE_REQUIRE.test(text);
+  const namesKnownWrapper = KNOWN_WRAPPER_PACKAGES.some((name) => text.includes(name));
+  if (!namesProjectFile && !namesKnownWrapper) return NOTHING;
   beginFileLint(sourceCode);
   const languageOptions = context.languageOptions as HelperLanguageOptions;
 
+  /** Each `require()` of the file resolved and summarised once, however many calls use what it loads. */
+  const modules = new Map<TSESTree.CallExpression, { summary: ModuleSummary; file: string } | null>();
+  function moduleOf(call: TSESTree.CallExpression): { summary: ModuleSummary; file: string } | undefined {
+    let known = modules.get(call);
+    if (known === undefined) {
+      const project = projectOf(context);
+      const path = requiredProjectFile(call, context.filename, sourceCode, project);
+      const summary = path === undefined ? undefined : summaryOfFile(path, languageOptions);
+      known = path && summary ? { summary, file: relative(project?.layout.root ?? context.cwd, path).split('\\').join('/') } : null;
+      modules.set(call, known);
+    }
+    return known ?? undefined;
+  }
+
+  const rejects = new Map<TSESTree.CallExpression, boolean | undefined>();
+
   function exportSummary(required: RequiredExport): { summary: ExportSummary; file: string } | undefined {
-    const project = projectOf(context);
-    const file = requiredProjectFile(required.require, context.filename, sourceCode, project);
-    const summary = file === undefined ? undefined : summaryOfFile(file, languageOptions)?.get(required.exportName);
-    if (!file || !summary) return undefined;
-    return { summary, file: relative(project?.layout.root ?? context.cwd, file).split('\\').join('/') };
+    const module = moduleOf(required.require);
+    const summary = module?.summary.get(required.exportName);
+    return module && summary ? { summary, file: module.file } : undefined;
   }
 
   return {
     helperCallOf(argument, handler) {
+      if (!namesProjectFile) return undefined;
       const { parent: call, child } = transparentParent(argument);
       if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
       const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
@@ -122,8 +147,13 @@ export function crossFileFacts(context: Context): CrossFileFacts {
       };
     },
     callRejects(call) {
+      if (!namesProjectFile) return undefined;
+      // Asked again for the same call by every await and function body that reaches it.
+      if (rejects.has(call)) return rejects.get(call);
       const required = requiredExportOf(call.callee, sourceCode);
-      return required && exportSummary(required)?.summary.rejects;
+      const result = required && exportSummary(required)?.summary.rejects;
+      rejects.set(call, result);
+      return result;
     },
     wrapperOf(handler) {
       const { parent: call, child } = wrappingCall(handler, sourceCode);

@@ -14,6 +14,9 @@ const KNOWN_WRAPPERS: ReadonlyMap<string, ReadonlyMap<string, WrapperSummary>> =
   ['twilio-flex-token-validator', new Map([['functionValidator', { handlerIndex: 0, catchesRejection: true }]])],
 ]);
 
+/** The packages of the table, for a quick look at a file's text. */
+export const KNOWN_WRAPPER_PACKAGES: readonly string[] = [...KNOWN_WRAPPERS.keys()];
+
 /** The wrapper an export of an npm package is, when the plugin knows it. */
 export function knownWrapper(specifier: string, exportName: string): WrapperSummary | undefined {
   return KNOWN_WRAPPERS.get(specifier)?.get(exportName);
