@@ -43,6 +43,7 @@ describe('the example project', () => {
       'functions/broadcast.private.js:12:5 twilio-functions/no-code-after-callback codeAfterCallbackInLoop',
       'functions/broadcast.private.js:13:5 twilio-functions/no-code-after-callback duplicateInLoop',
       'functions/broadcast.private.js:15:1 twilio-functions/require-callback missingOnPath',
+      'functions/echo.js:5:10 twilio-functions/require-callback helperMissingOnPath',
       'functions/find-flow.js:9:11 twilio-functions/no-code-after-callback perItem',
       'functions/find-flow.js:12:9 twilio-functions/no-code-after-callback perItem',
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
