@@ -4,6 +4,8 @@ import semver from 'semver';
 
 import { isRecord, readJsonFile } from './util/json-file.js';
 import { projectAt } from './project/project-model.js';
+import { clearHelperSummaries } from './cross-file/helper-file.js';
+import { helperFilesState } from './cross-file/helper-files-state.js';
 import { clearAnalysisCaches } from './modules/analysis-caches.js';
 import { currentLockedVersion } from './modules/lockfile.js';
 import { type PackageJson, readPackageJson } from './modules/package-json.js';
@@ -36,6 +38,13 @@ export interface TwilioFunctionsSettings {
    * omitted when there are none. Moving one into `dependencies` changes no-undeployed-require's result.
    */
   readonly notDeployed?: readonly string[];
+  /**
+   * The project files that its Functions require (helpers, wrappers, guards), each with a hash of its content;
+   * omitted when there are none. The rules summarise these files while they lint the Functions that use them;
+   * this is here so that ESLint's `--cache`, which hashes the config, lints those Functions again when a helper
+   * changes (otherwise a cached result would still show what the old helper did).
+   */
+  readonly helperFiles?: Readonly<Record<string, string>>;
 }
 
 /** Where the Serverless Toolkit keeps the project's deploy settings. */
@@ -58,14 +67,17 @@ export function readProjectSettings(projectDir: string): TwilioFunctionsSettings
   // Loading a config drops what earlier runs in this process (an editor's ESLint server) kept about other
   // projects; the caches themselves never serve a changed file (they check the files they read).
   clearAnalysisCaches();
+  clearHelperSummaries();
   const packageJson = readPackageJson(join(projectDir, 'package.json'));
   const declared = runtimeFromServerlessConfig(projectDir);
   const notDeployed = packageJson ? notDeployedNames(packageJson) : [];
+  const helperFiles = helperFilesState(projectAt(projectDir));
   return {
     runtime: declared?.runtime ?? runtimeFromEngines(packageJson?.enginesNode) ?? DEFAULT_RUNTIME,
     ...(declared?.retired ? { declaredRuntime: declared.retired } : {}),
     dependencies: packageJson ? dependencyVersions(projectDir, packageJson) : {},
     ...(notDeployed.length > 0 ? { notDeployed } : {}),
+    ...(Object.keys(helperFiles).length > 0 ? { helperFiles } : {}),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FunctionFlow } from './flow-events.js';
 
 /** The callback events that call or hand off the callback. */
-const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall']);
+const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall', 'helperCall']);
 
 /**
  * Whether the function itself calls or hands off the callback on some path (not only functions nested in it):

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
@@ -24,6 +25,8 @@ export interface CallbackReads {
   readonly factoryArguments: Set<TSESTree.Identifier>;
   /** Reads of names no scope declares and the runtime does not provide: each throws a ReferenceError. */
   readonly undeclaredReads: ReadonlySet<TSESTree.Identifier>;
+  /** The callback as an argument of a call of another project file's export, with what that export does. */
+  readonly helperArguments: Map<TSESTree.Identifier, HelperCall>;
 }
 
 /** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
@@ -152,6 +155,12 @@ export function callbackEventListeners(
     }
     if (!reads.callbackReads.has(node) && !reads.localFunctionReads.has(node) && !reads.responderReads.has(node)) return;
     if (classifyValueUse(node).kind !== 'handoff') return;
+    const helper = reads.helperArguments.get(node);
+    if (helper) {
+      // A guard's answer is recorded on the branch that runs when it called back (see recordStatement).
+      if (!helper.answeredBranch) segments.record({ kind: 'helperCall', node, helper });
+      return;
+    }
     const receiver = reads.receiverArguments.get(node);
     segments.record(receiver ? { kind: 'receiverCall', node, target: receiver } : { kind: 'handoff', node });
   }
@@ -165,7 +174,21 @@ export function callbackEventListeners(
     recordCallbackCall(call);
   }
 
+  /** The first statement of each branch that runs when a guard helper of another file called back (known once the handlers are). */
+  let guardBranches: Map<TSESTree.Node, { node: TSESTree.Identifier; helper: HelperCall }> | undefined;
+  function guardAt(node: TSESTree.Node): { node: TSESTree.Identifier; helper: HelperCall } | undefined {
+    if (!guardBranches) {
+      guardBranches = new Map();
+      for (const [argument, helper] of reads.helperArguments) {
+        if (helper.answeredBranch) guardBranches.set(helper.answeredBranch, { node: argument, helper });
+      }
+    }
+    return guardBranches.size > 0 ? guardBranches.get(node) : undefined;
+  }
+
   function recordStatement(node: TSESTree.Statement): void {
+    const guard = reads.helperArguments.size > 0 ? guardAt(node) : undefined;
+    if (guard) segments.record({ kind: 'helperCall', ...guard });
     segments.record({ kind: 'statement', node });
   }
 

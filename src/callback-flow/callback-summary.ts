@@ -181,6 +181,10 @@ export function analyzeCallbacks(
       case 'receiverCall':
         // Trusted as a hand-off; it is a synchronous call when the receiver calls back on every path.
         return completion === 'handled' || callsWhenRun(receiverSummary(event.target), event.target, callOfArgument(event.node));
+      case 'helperCall':
+        // A helper that never reads the parameter never answers; otherwise its own gaps are reported at the call.
+        if (completion === 'handled') return event.helper.handles !== 'never';
+        return completion === 'called' ? event.helper.callsOnEveryPath : event.helper.answersOnEveryPath;
       case 'perItem':
         return completion === 'handled' && summaryOf(event.node).handlesOnEveryPath;
       case 'responderCall': {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { FunctionGraph } from '../dataflow/segment-graph.js';
+import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { CallbackBindings } from '../handlers/callback-bindings.js';
 import type { Responder } from '../handlers/responder-factories.js';
 import type { PromiseEvent } from '../promises/promise-events.js';
@@ -36,6 +37,11 @@ export type CallbackEvent =
    * makeResponder(callback)`): an answer, as far as what the factory's returned function does is known.
    */
   | { readonly kind: 'responderCall'; readonly node: TSESTree.CallExpression; readonly responder: Responder }
+  /**
+   * The callback handed to an export of another project file (`reply(context, event, callback)` with `reply`
+   * from `require(Runtime.getFunctions()['helpers/reply'].path)`): what that export does on its paths.
+   */
+  | { readonly kind: 'helperCall'; readonly node: TSESTree.Identifier; readonly helper: HelperCall }
   /** A statement starts to run. */
   | { readonly kind: 'statement'; readonly node: TSESTree.Statement }
   /**

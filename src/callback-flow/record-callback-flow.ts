@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import type { HelperCall } from '../cross-file/helper-summary.js';
 import { emptyGraph } from '../dataflow/segment-graph.js';
 import { createSegmentRecorder, type SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { bindCallback, classifyValueUse } from '../handlers/callback-bindings.js';
 import { findReceivers } from '../handlers/delegates.js';
-import { findHandlers } from '../handlers/find-handlers.js';
+import { findHandlers, type Handler } from '../handlers/find-handlers.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
@@ -29,7 +30,14 @@ export interface CallbackFlowRecorder {
  * and of every function nested in it that uses the callback. The analyses run afterwards over the segment graph,
  * so nothing here depends on the number of paths.
  */
-export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlowRecorder {
+export interface RecordOptions {
+  /** The functions analysed as handlers: the file's handlers by default, another file's exports when summarising it. */
+  readonly roots?: () => readonly Handler[];
+  /** What a call hands the callback to in another project file, when it is one of its exports the plugin summarised. */
+  readonly helperCallOf?: (argument: TSESTree.Identifier, handler: Handler) => HelperCall | undefined;
+}
+
+export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: RecordOptions = {}): CallbackFlowRecorder {
   const handlerFlows = new Map<FunctionNode, HandlerFlow>();
   const owners = new WeakMap<FunctionFlow, HandlerFlow>();
   const undeclared = new Set<TSESTree.Identifier>();
@@ -41,12 +49,13 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
     responderReads: new Map(),
     factoryArguments: new Set(),
     undeclaredReads: undeclared,
+    helperArguments: new Map(),
   };
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
   function prepare(): void {
     for (const read of undeclaredReads(sourceCode)) undeclared.add(read);
-    const pending = [...findHandlers(sourceCode)];
+    const pending = [...(options.roots?.() ?? findHandlers(sourceCode))];
     for (let handler = pending.shift(); handler; handler = pending.shift()) {
       if (handlerFlows.has(handler.node)) continue;
       const handlerFlow: HandlerFlow = { bindings: bindCallback(handler, sourceCode), functions: new Map() };
@@ -55,7 +64,11 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode): CallbackFlo
         reads.receiverArguments.set(receiver.argument, receiver.handler.node);
         pending.push(receiver.handler);
       }
-      for (const read of readsOf(handlerFlow.bindings.callbackVariables)) reads.callbackReads.add(read);
+      for (const read of readsOf(handlerFlow.bindings.callbackVariables)) {
+        reads.callbackReads.add(read);
+        const helper = options.helperCallOf?.(read, handler);
+        if (helper) reads.helperArguments.set(read, helper);
+      }
       for (const read of readsOf(handler.wrapperParams)) reads.wrapperParamReads.add(read);
       for (const [variable, fn] of handlerFlow.bindings.localFunctions) {
         for (const read of readsOf([variable])) reads.localFunctionReads.set(read, fn);

@@ -79,6 +79,9 @@ export function synchronousAnswer(event: FlowEvent, analysis: CallbackAnalysis):
       if (callee.type !== AST_NODE_TYPES.Identifier || !isResultIgnored(call) || !analysis.mayCall(event)) return undefined;
       return { kind: 'helper', call, name: callee.name };
     }
+    case 'helperCall':
+      // Another file's helper that calls back on every path before it returns.
+      return event.helper.callsOnEveryPath ? { kind: 'always', call: event.helper.call } : undefined;
     case 'responderCall': {
       if (analysis.completes(event, 'called')) return { kind: 'always', call: event.node };
       const callee = skipTransparentWrappers(event.node.callee);

@@ -1,9 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
-import { findHandlers } from '../handlers/find-handlers.js';
+import { crossFileFacts, type CrossFileFacts, type HandlerWrapper } from '../cross-file/cross-file-facts.js';
+import { findHandlers, type Handler } from '../handlers/find-handlers.js';
 import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
 import { foldListeners, type Listeners, mergeListeners } from '../util/merge-listeners.js';
 
@@ -19,6 +20,10 @@ export interface FileAnalysis {
   readonly asyncIifes: readonly AsyncIifeSite[];
   /** The handler flow a recorded function belongs to. */
   handlerFlowOf(flow: FunctionFlow): HandlerFlow | undefined;
+  /** The wrapper around a handler that another file or a known npm package defines, with what it does with a rejection. */
+  readonly wrapperOf: (handler: Handler) => HandlerWrapper | undefined;
+  /** Whether a call of another project file's export can reject, when that file was summarised. */
+  readonly otherFileRejects: (call: TSESTree.CallExpression) => boolean | undefined;
 }
 
 interface Entry {
@@ -51,7 +56,7 @@ export function onFileAnalysis(
   // The same SourceCode linted again (`Linter#verify` accepts one): a finished analysis still holds; one whose
   // traversal was cut short (a crash in another rule) is recorded anew.
   const reusable = existing && (!existing.started || existing.result);
-  const entry = reusable ? existing : createEntry(sourceCode);
+  const entry = reusable ? existing : createEntry(context);
   const ownsRecording = entry !== existing;
   if (ownsRecording) entries.set(sourceCode, entry);
   const exit: Listeners = {
@@ -67,15 +72,19 @@ const NO_HANDLERS: FileAnalysis = {
   promiseChains: [],
   asyncIifes: [],
   handlerFlowOf: () => undefined,
+  wrapperOf: () => undefined,
+  otherFileRejects: () => undefined,
   callbackAnalysisOf: () => {
     throw new Error('a file without handlers has no callback analysis');
   },
 };
 
-function createEntry(sourceCode: TSESLint.SourceCode): Entry {
+function createEntry(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Entry {
+  const sourceCode = context.sourceCode;
   // Most files a project lints beside its handlers have none: they need no recording at all.
   if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
-  const recorder = recordCallbackFlow(sourceCode);
+  const crossFile = crossFileFacts(context);
+  const recorder = recordCallbackFlow(sourceCode, { helperCallOf: crossFile.helperCallOf });
   const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,
@@ -84,13 +93,13 @@ function createEntry(sourceCode: TSESLint.SourceCode): Entry {
       { Program: () => void (entry.started = true) },
       recorder.listeners,
       promises.listeners,
-      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows(), promises))) },
+      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows(), promises, crossFile))) },
     ),
   };
   return entry;
 }
 
-function analyze(handlerFlows: readonly HandlerFlow[], promises: PromiseRecorder): FileAnalysis {
+function analyze(handlerFlows: readonly HandlerFlow[], promises: PromiseRecorder, crossFile: CrossFileFacts): FileAnalysis {
   const owners = new Map<FunctionFlow, HandlerFlow>();
   for (const handlerFlow of handlerFlows) for (const flow of handlerFlow.functions.values()) owners.set(flow, handlerFlow);
   return {
@@ -99,6 +108,8 @@ function analyze(handlerFlows: readonly HandlerFlow[], promises: PromiseRecorder
     promiseChains: promises.chains,
     asyncIifes: promises.asyncIifes,
     handlerFlowOf: (flow) => owners.get(flow),
+    wrapperOf: (handler) => crossFile.wrapperOf(handler),
+    otherFileRejects: (call) => crossFile.callRejects(call),
   };
 }
 

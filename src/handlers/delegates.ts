@@ -68,7 +68,7 @@ function receiverOf(
  * `helper(…);` / `await helper(…);` as the last statement the handler runs. When the handler goes on after the
  * call (`await doWork(context, event, callback); callback(null, 'ok');`), the helper only answers on some outcomes.
  */
-function isResultIgnored(call: TSESTree.CallExpression, handler: FunctionNode): boolean {
+export function isResultIgnored(call: TSESTree.CallExpression, handler: FunctionNode): boolean {
   let { parent, child } = transparentParent(call);
   if (parent?.type === AST_NODE_TYPES.AwaitExpression) ({ parent, child } = transparentParent(parent));
   if (parent?.type === AST_NODE_TYPES.ReturnStatement) return enclosingFunction(parent) === handler;

@@ -25,6 +25,10 @@ export function callbackCheckpoint(
       if (analysis.completes(event, 'called')) return { node, synchronous: true };
       return event.kind === 'receiverCall' ? { node, synchronous: false } : undefined;
     }
+    case 'helperCall':
+      // Another file's helper given the callback: it may answer now, later, or (when it never reads it) not at all.
+      if (event.helper.handles === 'never') return undefined;
+      return { node: event.helper.call, synchronous: event.helper.callsOnEveryPath };
     case 'handoff':
     case 'perItem':
       return isFailureOnly(event.node) ? undefined : { node: event.node, synchronous: false };

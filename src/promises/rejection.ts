@@ -23,6 +23,8 @@ export interface RejectionContext {
   readonly sourceCode: TSESLint.SourceCode;
   /** The callback and its aliases: calling them never throws. */
   readonly isCallback: (node: TSESTree.Node) => boolean;
+  /** Whether a call of another project file's export can reject, when that file was summarised. */
+  readonly otherFileRejects?: (call: TSESTree.CallExpression) => boolean | undefined;
 }
 
 /**
@@ -96,6 +98,8 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
     const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
     return returned.some((argument) => canReject(argument, context, seen));
   }
+  const otherFile = context.otherFileRejects?.(call);
+  if (otherFile !== undefined) return otherFile;
   return knownProducer(call, context.sourceCode) !== undefined;
 }
 

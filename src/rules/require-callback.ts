@@ -7,6 +7,7 @@ import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
+import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
@@ -18,6 +19,7 @@ import { createRule } from '../util/create-rule.js';
 export type Options = [];
 export type MessageIds =
   | 'delegateNeverCalls'
+  | 'helperMissingOnPath'
   | 'missing'
   | 'missingAfterDecision'
   | 'missingAfterIteration'
@@ -58,6 +60,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       delegateNeverCalls:
         `The handler hands its callback to \`{{function}}()\` (as \`{{name}}\`), which never calls it: every request that gets here runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
+      helperMissingOnPath:
+        `The handler leaves the answer to \`{{function}}()\` ({{file}}), which can return without calling the callback (line {{line}} there): on that path ${TIMEOUT}. Make \`{{function}}()\` call back on every path, or answer here when it does not.`,
       missing:
         `This handler never calls \`{{name}}()\`. Twilio ends a Function only when its callback is called, so every request runs into the 10-second limit and fails with 'runtime application timed out'. Call \`{{name}}(null, response)\` when the work is done and \`{{name}}(error)\` when it fails.`,
       missingAfterDecision: `When {{condition}}, {{subject}} goes on past this \`{{statement}}\` and ends without calling \`{{name}}()\`: on this path ${TIMEOUT}. {{fix}}`,
@@ -78,7 +82,7 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
 
-    function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+    function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis, wrapper: HandlerWrapper | undefined): void {
       const { handler } = handlerFlow.bindings;
       const flow = handlerFlow.functions.get(handler.node);
       if (!flow) return;
@@ -97,7 +101,8 @@ export default createRule<Options, MessageIds>({
       }
       const exits: ExitTexts =
         delegate === undefined
-          ? HANDLER_EXITS
+          ? // A wrapper that catches the handler's rejection and answers makes a `throw` an answer.
+            wrapper?.catchesRejection ? { ...HANDLER_EXITS, rejects: undefined } : HANDLER_EXITS
           : {
               subject: `\`${delegate}()\`, which answers for the handler,`,
               returnExit: `This \`return\` ends \`${delegate}()\`, which answers for the handler,`,
@@ -105,6 +110,7 @@ export default createRule<Options, MessageIds>({
               rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
             };
       reportIncompletePaths(flow, analysis, name, exits);
+      reportHelperGaps(flow);
       for (const nested of handlerFlow.functions.values()) {
         if (nested !== flow) checkHandedOffFunction(nested, handlerFlow, analysis, name);
       }
@@ -257,6 +263,21 @@ export default createRule<Options, MessageIds>({
       return closingBrace.loc;
     }
 
+    /** A helper of another file that answers in the handler's place but returns without calling back on some path. */
+    function reportHelperGaps(flow: FunctionFlow): void {
+      for (const record of flow.segments.values()) {
+        for (const event of record.events) {
+          if (event.kind !== 'helperCall' || !event.helper.answersForHandler || event.helper.handles !== 'some') continue;
+          const { helper } = event;
+          context.report({
+            node: helper.call.callee,
+            messageId: 'helperMissingOnPath',
+            data: { function: helper.name, file: helper.file, line: String(helper.gapLine ?? '?') },
+          });
+        }
+      }
+    }
+
     function reportUnreachableCalls(handlerFlow: HandlerFlow, name: string): void {
       const reported = new Set<TSESTree.CallExpression>();
       for (const flow of handlerFlow.functions.values()) {
@@ -288,7 +309,9 @@ export default createRule<Options, MessageIds>({
     }
 
     return onFileAnalysis(context, (analysis) => {
-      for (const handlerFlow of analysis.handlerFlows) checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+      for (const handlerFlow of analysis.handlerFlows) {
+        checkHandler(handlerFlow, analysis.callbackAnalysisOf(handlerFlow), analysis.wrapperOf(handlerFlow.bindings.handler));
+      }
     });
   },
 });

@@ -51,15 +51,18 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    let otherFileRejects: FileAnalysis['otherFileRejects'] = () => undefined;
 
     function checkFile(analysis: FileAnalysis): void {
+      otherFileRejects = analysis.otherFileRejects;
       for (const site of analysis.promiseChains) {
         if (site.fate.kind !== 'statement' && site.fate.kind !== 'voided') continue;
         const handlerFlow = analysis.handlerFlowOf(site.flow);
         if (handlerFlow) checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
       for (const handlerFlow of analysis.handlerFlows) {
-        checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        // A wrapper (another file's, or a known npm one) that catches the handler's rejection answers for it.
+        if (!analysis.wrapperOf(handlerFlow.bindings.handler)?.catchesRejection) checkAwaits(handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
         for (const flow of handlerFlow.functions.values()) checkNodeStyleCallback(flow, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
       for (const site of analysis.asyncIifes) {
@@ -186,7 +189,7 @@ export default createRule<Options, MessageIds>({
     }
 
     function rejectionContext(handlerFlow: HandlerFlow): RejectionContext {
-      return { sourceCode, isCallback: (node) => isCallbackReference(skipTransparentWrappers(node), handlerFlow) };
+      return { sourceCode, isCallback: (node) => isCallbackReference(skipTransparentWrappers(node), handlerFlow), otherFileRejects };
     }
 
     return onFileAnalysis(context, checkFile);

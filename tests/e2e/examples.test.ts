@@ -45,6 +45,7 @@ describe('the example project', () => {
       'functions/caller-country.js:11:7 twilio-functions/no-code-after-callback codeAfterCallbackThenDuplicate',
       'functions/caller-name.js:9:6 twilio-functions/no-code-after-callback linkAfterCatchCallback',
       'functions/check-token.js:13:3 twilio-functions/no-code-after-callback duplicateAfterHelper',
+      'functions/echo.js:5:10 twilio-functions/require-callback helperMissingOnPath',
       'functions/find-caller.js:7:1 twilio-functions/require-callback missingAfterIteration',
       'functions/find-contact.js:10:3 twilio-functions/no-code-after-callback duplicateAfterPerItem',
       'functions/find-flow.js:9:11 twilio-functions/no-code-after-callback perItem',

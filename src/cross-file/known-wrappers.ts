@@ -1,0 +1,23 @@
+import type { WrapperSummary } from './helper-summary.js';
+
+/**
+ * Handler wrappers of npm packages whose published source was read.
+ *
+ * `twilio-flex-token-validator` — every published version (1.5.0, 1.5.3, 1.5.5, 1.5.6, 1.5.8, 1.6.0, read from
+ * their npm tarballs' `dist/index.js`): `functionValidator(handlerFn)` returns
+ * `(context, event, callback) => validator(…).then((result) => handlerFn(context, event, callback)).catch(failedResponse)`,
+ * where `failedResponse` calls `callback(null, response)` with a 403. The handler's Promise is returned from the
+ * `.then`, so its rejection (and a synchronous throw) reaches the `.catch` and is answered (as a 403 with the error
+ * as its body). `TokenValidator` is the name the package's README gives the same export.
+ */
+const KNOWN_WRAPPERS: ReadonlyMap<string, ReadonlyMap<string, WrapperSummary>> = new Map([
+  ['twilio-flex-token-validator', new Map([['functionValidator', { handlerIndex: 0, catchesRejection: true }]])],
+]);
+
+/** The packages of the table, for a quick look at a file's text. */
+export const KNOWN_WRAPPER_PACKAGES: readonly string[] = [...KNOWN_WRAPPERS.keys()];
+
+/** The wrapper an export of an npm package is, when the plugin knows it. */
+export function knownWrapper(specifier: string, exportName: string): WrapperSummary | undefined {
+  return KNOWN_WRAPPERS.get(specifier)?.get(exportName);
+}

@@ -1,0 +1,147 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { classifyValueUse } from '../handlers/callback-bindings.js';
+import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from '../handlers/find-handlers.js';
+import { chainMethodOf } from '../promises/promise-chain.js';
+import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+
+/** One call of the wrapped handler inside the handler-shaped function a wrapper returns. */
+export interface WrappedCall {
+  readonly call: TSESTree.CallExpression;
+  /** The handler-shaped function around the call, whose third parameter is the runtime's callback. */
+  readonly runtimeHandler: Handler;
+  /**
+   * The calls of same-file wrappers that evaluate to the runtime handler (`prepareFunction(handlerFn)` in
+   * `TokenValidator(prepareFunction(handlerFn))`): where the runtime handler's own Promise may be caught.
+   */
+  readonly outlets: readonly TSESTree.Node[];
+}
+
+/** A wrapper's shape: the parameter that receives the handler, and every call of it. */
+export interface WrapperShape {
+  readonly handlerIndex: number;
+  readonly calls: readonly WrappedCall[];
+}
+
+/**
+ * Whether `fn` wraps a handler: one of its parameters is called, inside a function nested in `fn` that takes the
+ * runtime's `(context, event, callback)`, with that callback as an argument (`handlerFn(context, event, callback)`,
+ * `handlerFn(context, event, callback, response, handleError)`).
+ */
+export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode, depth = 0): WrapperShape | undefined {
+  for (const [index, param] of fn.params.entries()) {
+    const variable = parameterVariable(fn, parameterIdentifier(param), sourceCode);
+    if (!variable) continue;
+    const calls: WrappedCall[] = [];
+    let other = false;
+    for (const reference of variable.references) {
+      if (!reference.isRead()) continue;
+      const identifier = reference.identifier as TSESTree.Identifier;
+      const use = classifyValueUse(identifier);
+      const runtimeHandler = use.kind === 'call' ? callbackHandedBy(use.call, fn, sourceCode) : undefined;
+      if (use.kind === 'call' && runtimeHandler) {
+        calls.push({ call: use.call, runtimeHandler, outlets: [] });
+        continue;
+      }
+      const inner = use.kind === 'handoff' && depth < 2 ? innerWrapperCall(identifier, sourceCode, depth) : undefined;
+      if (inner) calls.push(...inner);
+      else if (use.kind !== 'none') other = true;
+    }
+    if (calls.length > 0 && !other) return { handlerIndex: index, calls };
+  }
+  return undefined;
+}
+
+/** `inner(handlerFn)` with `inner` a module-level wrapper of the same file: its calls, with this call as an outlet. */
+function innerWrapperCall(argument: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): WrappedCall[] | undefined {
+  const { parent: call, child } = transparentParent(argument);
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+  const values = resolveBinding(call.callee, sourceCode);
+  const inner = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
+  if (!isFunctionNode(inner) || enclosingFunction(inner) !== undefined) return undefined;
+  const shape = wrapperShapeOf(inner, sourceCode, depth + 1);
+  if (shape?.handlerIndex !== index) return undefined;
+  return shape.calls.map((wrapped) => ({ ...wrapped, outlets: [...wrapped.outlets, call] }));
+}
+
+/** The function between `call` and `wrapper` whose third parameter the call passes on. */
+function callbackHandedBy(call: TSESTree.CallExpression, wrapper: FunctionNode, sourceCode: TSESLint.SourceCode): Handler | undefined {
+  for (let current = enclosingFunction(call); current && current !== wrapper; current = enclosingFunction(current)) {
+    const callbackParam = parameterIdentifier(current.params[2]);
+    if (!callbackParam) continue;
+    const passes = call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === callbackParam.name);
+    const callbackVariable = parameterVariable(current, callbackParam, sourceCode);
+    if (passes && callbackVariable) return { node: current, callbackParam, callbackVariable, wrapperParams: [] };
+  }
+  return undefined;
+}
+
+/** What the judgement of a rejection needs to know about the runtime handler's callback and the file. */
+export interface RejectionJudge {
+  /** Whether running `node` (a `catch` block, a `.catch` handler) answers the request. */
+  answers(node: TSESTree.Node): boolean;
+  /** Whether a call hands a function to a wrapper known to catch its rejection (`functionValidator(fn)`). */
+  isCatchingWrapperCall(call: TSESTree.CallExpression): boolean;
+  /** The wrapped call being judged: its runtime handler's Promise may be caught where its outlets go. */
+  readonly wrapped: WrappedCall;
+}
+
+/**
+ * Whether the rejection of the Promise `expression` evaluates to is caught and answered: awaited in a `try` whose
+ * `catch` answers, followed by a `.catch` (or `.then(_, onRejected)`) that answers, or returned from a function
+ * whose own Promise is (a `.then` link, a function handed to a catching wrapper). `return handlerFn(…)` inside a
+ * `try` does not catch: the Promise is returned before it rejects.
+ */
+export function rejectionIsAnswered(expression: TSESTree.Node, judge: RejectionJudge, depth = 0): boolean {
+  if (depth > 16) return false;
+  const { parent, child } = transparentParent(expression);
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.AwaitExpression:
+      return caughtAround(parent, judge) || functionRejectionIsAnswered(enclosingFunction(parent), judge, depth);
+    case AST_NODE_TYPES.ReturnStatement:
+      return functionRejectionIsAnswered(enclosingFunction(parent), judge, depth);
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body === child && functionRejectionIsAnswered(parent, judge, depth);
+    case AST_NODE_TYPES.MemberExpression: {
+      const call = parent.parent;
+      if (parent.object !== child || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
+      const link = chainMethodOf(call);
+      if (!link) return false;
+      const onRejected = link.method === 'catch' ? call.arguments[0] : link.method === 'then' ? call.arguments[1] : undefined;
+      if (onRejected && judge.answers(onRejected)) return true;
+      return rejectionIsAnswered(call, judge, depth + 1);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The Promise a function returns rejects with what it returns or awaits unguarded: where does that go? */
+function functionRejectionIsAnswered(fn: FunctionNode | undefined, judge: RejectionJudge, depth: number): boolean {
+  if (!fn) return false;
+  if (fn === judge.wrapped.runtimeHandler.node && judge.wrapped.outlets.some((outlet) => isCaughtByWrapper(outlet, judge))) return true;
+  const { parent, child } = transparentParent(fn);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
+  if (judge.isCatchingWrapperCall(parent)) return true;
+  // `x.then(fn)`: the chain's Promise carries fn's rejection on to the links after it.
+  return chainMethodOf(parent) !== undefined && rejectionIsAnswered(parent, judge, depth + 1);
+}
+
+/** Whether the value of `node` (a function, or a call that returns one) is handed to a catching wrapper. */
+function isCaughtByWrapper(node: TSESTree.Node, judge: RejectionJudge): boolean {
+  const { parent, child } = transparentParent(node);
+  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument) && judge.isCatchingWrapperCall(parent);
+}
+
+/** Whether `node` is in the block of a `try` of its own function whose `catch` answers. */
+function caughtAround(node: TSESTree.Node, judge: RejectionJudge): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler && containsNode(parent.block, node)) {
+      return judge.answers(parent.handler.body);
+    }
+  }
+  return false;
+}
