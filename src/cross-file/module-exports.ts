@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { resolveBinding } from '../handlers/find-handlers.js';
 import { enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
 import { MODULE_ITSELF } from './helper-summary.js';
+import { isModuleExports } from '../util/commonjs-exports.js';
 
 /**
  * The functions a CommonJS (or ES) module exports, by name: `module.exports = fn` (as `MODULE_ITSELF`),
@@ -56,15 +57,6 @@ function visitAssignment(assignment: TSESTree.AssignmentExpression, add: (name: 
   const object = skipTransparentWrappers(target.object);
   const onExports = (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || isModuleExports(object);
   if (name !== undefined && onExports) add(name, assignment.right);
-}
-
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    memberPropertyName(node) === 'exports'
-  );
 }
 
 function functionValue(value: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {

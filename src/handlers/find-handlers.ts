@@ -7,6 +7,7 @@ import {
   propertyKeyName,
   skipTransparentWrappers,
 } from '../util/ast.js';
+import { isExportsObject, isModuleExports } from '../util/commonjs-exports.js';
 
 /** A Twilio Function handler: a function the runtime calls as `handler(context, event, callback)`. */
 export interface Handler {
@@ -141,21 +142,6 @@ function visitNamedExport(statement: TSESTree.ExportNamedDeclaration, addCandida
       addCandidate(specifier.local);
     }
   }
-}
-
-/** `exports` or `module.exports` (the objects whose `handler` property the runtime reads). */
-function isExportsObject(node: TSESTree.Node): boolean {
-  const object = skipTransparentWrappers(node);
-  return (object.type === AST_NODE_TYPES.Identifier && object.name === 'exports') || isModuleExports(object);
-}
-
-function isModuleExports(node: TSESTree.Node): boolean {
-  return (
-    node.type === AST_NODE_TYPES.MemberExpression &&
-    node.object.type === AST_NODE_TYPES.Identifier &&
-    node.object.name === 'module' &&
-    memberPropertyName(node) === 'exports'
-  );
 }
 
 /** The values a local binding can hold: a function declaration, or a declarator's initializer. */
