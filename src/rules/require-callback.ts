@@ -12,7 +12,6 @@ import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { passesToAnsweringLink } from '../callback-flow/chain-after-callback.js';
 import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -126,7 +125,7 @@ export default createRule<Options, MessageIds>({
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
-      if (answeredByLaterLink(flow.node, handlerFlow, analysis) || passesToAnsweringLink(flow.node, handlerFlow, analysis, sourceCode)) return;
+      if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
       reportIncompletePaths(flow, analysis, name, {
         subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
