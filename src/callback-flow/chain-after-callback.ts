@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type ChainLink, chainMethodOf, chainOf, isChainReceiver, type PromiseChain } from '../promises/promise-chain.js';
-import { type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type ChainLink, chainOf, isChainReceiver, type PromiseChain } from '../promises/promise-chain.js';
+import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
 import type { HandlerFlow } from './flow-events.js';
 import { functionHasEffect } from './statement-effects.js';
@@ -81,37 +81,6 @@ export function linkCallsBack(
   if (callbackVariables.has(variable) || responders.some((responder) => responder.variable === variable)) return true;
   const local = localFunctions.get(variable);
   return local !== undefined && analysis.summaryOf(local)[sense];
-}
-
-/**
- * Whether what a chain link's function returns goes on to a later link that answers on every path:
- * `.then((rows) => { if (!rows.length) return []; return enrich(rows); }).then((list) => callback(null, list))`.
- * Each of its returns is then answered (by the later link), so none of them is a path that leaves the request open.
- */
-export function passesToAnsweringLink(
-  fn: FunctionNode,
-  handlerFlow: HandlerFlow,
-  analysis: CallbackAnalysis,
-  sourceCode: TSESLint.SourceCode,
-): boolean {
-  const { parent, child } = transparentParent(fn);
-  if (parent?.type !== AST_NODE_TYPES.CallExpression || !chainMethodOf(parent)) return false;
-  if (!parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
-  for (let link = nextLink(parent); link; link = nextLink(link.call)) {
-    // A fulfilment passes a `.catch` by, and a `finally` that does not answer.
-    if (link.method === 'catch') continue;
-    const answers = link.onFulfilled !== undefined && linkCallsBack(link.onFulfilled, handlerFlow, analysis, sourceCode, 'answersOnEveryPath');
-    if (answers || link.method === 'then') return answers;
-  }
-  return false;
-}
-
-/** The link whose receiver is `call`: `x.then(a)` in `x.then(a).then(b)` is followed by `.then(b)`. */
-function nextLink(call: TSESTree.CallExpression): ChainLink | undefined {
-  if (!isChainReceiver(call)) return undefined;
-  const member = transparentParent(call).parent as TSESTree.MemberExpression;
-  const next = transparentParent(member).parent as TSESTree.CallExpression;
-  return chainOf(next).links.at(-1);
 }
 
 /**
