@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type ChainLink, chainOf, isChainReceiver, type PromiseChain } from '../promises/promise-chain.js';
-import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type ChainLink, chainOf, type PromiseChain } from '../promises/promise-chain.js';
+import { isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
 import type { HandlerFlow } from './flow-events.js';
 import { functionHasEffect } from './statement-effects.js';
