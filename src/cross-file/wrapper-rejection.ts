@@ -38,7 +38,10 @@ export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode
       if (!reference.isRead()) continue;
       const identifier = reference.identifier as TSESTree.Identifier;
       const use = classifyValueUse(identifier);
-      const runtimeHandler = use.kind === 'call' ? callbackHandedBy(use.call, fn, sourceCode) : undefined;
+      // A same-file runner called by an outer wrapper (`prepareFunction(context, event, callback, required,
+      // handlerFn)` inside `TokenValidator((context, event, callback) => prepareFunction(…))`) takes the runtime's
+      // callback itself.
+      const runtimeHandler = use.kind === 'call' ? callbackHandedBy(use.call, fn, sourceCode, depth > 0) : undefined;
       if (use.kind === 'call' && runtimeHandler) {
         calls.push({ call: use.call, runtimeHandler, outlets: [] });
         continue;
@@ -65,9 +68,21 @@ function innerWrapperCall(argument: TSESTree.Identifier, sourceCode: TSESLint.So
   return shape.calls.map((wrapped) => ({ ...wrapped, outlets: [...wrapped.outlets, call] }));
 }
 
-/** The function between `call` and `wrapper` whose third parameter the call passes on. */
-function callbackHandedBy(call: TSESTree.CallExpression, wrapper: FunctionNode, sourceCode: TSESLint.SourceCode): Handler | undefined {
-  for (let current = enclosingFunction(call); current && current !== wrapper; current = enclosingFunction(current)) {
+/**
+ * The function between `call` and `wrapper` whose third parameter the call passes on; with `includeWrapper`, the
+ * wrapper itself may be it (a runner that takes the callback and the handler).
+ */
+function callbackHandedBy(
+  call: TSESTree.CallExpression,
+  wrapper: FunctionNode,
+  sourceCode: TSESLint.SourceCode,
+  includeWrapper: boolean,
+): Handler | undefined {
+  for (
+    let current = enclosingFunction(call);
+    current && (current !== wrapper || includeWrapper);
+    current = current === wrapper ? undefined : enclosingFunction(current)
+  ) {
     const callbackParam = parameterIdentifier(current.params[2]);
     if (!callbackParam) continue;
     const passes = call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === callbackParam.name);
@@ -121,7 +136,12 @@ export function rejectionIsAnswered(expression: TSESTree.Node, judge: RejectionJ
 /** The Promise a function returns rejects with what it returns or awaits unguarded: where does that go? */
 function functionRejectionIsAnswered(fn: FunctionNode | undefined, judge: RejectionJudge, depth: number): boolean {
   if (!fn) return false;
-  if (fn === judge.wrapped.runtimeHandler.node && judge.wrapped.outlets.some((outlet) => isCaughtByWrapper(outlet, judge))) return true;
+  if (fn === judge.wrapped.runtimeHandler.node) {
+    // An outlet is a call of a same-file wrapper (its value is the runtime handler) or of a runner (its value is
+    // the handler's Promise, which goes on where the runner call's value goes).
+    const caught = judge.wrapped.outlets.some((outlet) => isCaughtByWrapper(outlet, judge) || rejectionIsAnswered(outlet, judge, depth + 1));
+    if (caught) return true;
+  }
   const { parent, child } = transparentParent(fn);
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
   if (judge.isCatchingWrapperCall(parent)) return true;

@@ -23,6 +23,7 @@ function inProject(code: string, path = 'functions/inline.js'): { filename: stri
 }
 
 const TIMEOUT_ENDS = { name: 'callback', exit: 'The handler can end here' };
+const RUNNER = "const { prepareFlexFunction, prepareStudioFunction } = require(Runtime.getFunctions()['common/helpers/runner'].path);\n";
 
 runWithBothParsers('require-callback: helpers in other files', requireCallback, {
   valid: [
@@ -31,6 +32,8 @@ runWithBothParsers('require-callback: helpers in other files', requireCallback, 
     fixture('functions/flex/validated.js'),
     // Awaited in a `try` whose `catch` answers.
     fixture('functions/studio/lookup.js'),
+    // A wrapper that hands the handler to a same-file runner inside functionValidator: the validator's `.catch` answers.
+    inProject(`${RUNNER}exports.handler = prepareFlexFunction(['taskSid'], async (context, event, callback, response) => {\n  if (!event.taskSid) throw new Error('no task');\n  return callback(null, response);\n});`),
     // A helper that always answers, as the handler's last word.
     inProject("const { ok } = require(Runtime.getFunctions()['common/helpers/guards'].path);\nexports.handler = (context, event, callback) => ok(context, event, callback);"),
     // The guard answered on the branch that returns; the other branch answers itself.
@@ -48,6 +51,11 @@ runWithBothParsers('require-callback: helpers in other files', requireCallback, 
     inProject("const { reply } = require('./common/helpers/guards.private');\nexports.handler = (context, event, callback) => reply(event, callback);"),
   ],
   invalid: [
+    {
+      // The same runner without the validator: nobody catches the handler's rejection.
+      ...inProject(`${RUNNER}exports.handler = prepareStudioFunction(['taskSid'], async (context, event, callback, response) => {\n  if (!event.taskSid) throw new Error('no task');\n  return callback(null, response);\n});`),
+      errors: [{ messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 3, column: 23 }],
+    },
     {
       // `ok` never reads its first parameter: a callback handed there is never called.
       ...inProject("const { ok } = require('./common/helpers/guards.private');\nexports.handler = (context, event, callback) => ok(callback, event, context);"),
