@@ -5,8 +5,7 @@ import type { HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { classifyValueUse, readsCallback } from '../handlers/callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable } from '../handlers/find-handlers.js';
-import { ownReturnArguments } from '../promises/promise-producers.js';
-import { bodyCanReject, canReject, type RejectionContext } from '../promises/rejection.js';
+import { functionCanReject, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
 import type { CallbackHelperSummary, ExportSummary, ModuleSummary } from './helper-summary.js';
@@ -73,14 +72,6 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
   }
 
   return { listeners: recorder.listeners, result };
-}
-
-/** What `canReject` says of a call of `fn`: an async body that can reject, or a returned Promise that can. */
-function functionCanReject(fn: FunctionNode, context: RejectionContext): boolean {
-  if (fn.async && bodyCanReject(fn, context)) return true;
-  // `return request()` passes the request's rejection on, from a `try` too (it is not awaited there).
-  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
-  return returned.some((argument) => canReject(argument, context, new Set([fn])));
 }
 
 /** The export seen as a handler whose callback is the parameter it calls. */

@@ -14,6 +14,8 @@ export interface ChainJudge {
   /** Whether running the link's function answers on every path (a callback call or an answering continuation). */
   readonly answers: (handler: TSESTree.Node) => boolean;
   readonly isCallback: (node: TSESTree.Node) => boolean;
+  /** Whether the chain's root can reject (false for one known to settle, such as `Promise.allSettled(…)`). */
+  readonly rootCanReject: boolean;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface ChainJudge {
  */
 export function judgeChainRejection(chain: PromiseChain, judge: ChainJudge): ChainRejectionProblem | undefined {
   let fulfilment = true; // a fulfilment not answered yet can reach this point
-  let rejection = true; // a rejection not handled yet can reach this point (the root can reject)
+  let rejection = judge.rootCanReject; // a rejection not handled yet can reach this point
   let answeredOnFulfilment = false;
   let rejectionSource: ChainLink | undefined; // the link after the last handler that can throw
   let absorbingCatch: ChainLink | undefined; // a handler that swallowed the rejection without answering

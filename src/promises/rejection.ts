@@ -85,22 +85,89 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
       if (method === 'reject') return true;
       if (method !== 'all' && method !== 'race' && method !== 'any') return false;
       const [argument] = call.arguments;
-      const elements = argument?.type === AST_NODE_TYPES.ArrayExpression ? argument.elements : undefined;
-      // `Promise.all(tasks)`: what the array holds is not followed; it is most often requests.
-      return elements ? elements.some((element) => element !== null && canReject(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, context, seen)) : true;
+      return argument === undefined || combinedCanReject(argument, context, seen);
     }
   }
   const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, context.sourceCode) : isFunctionNode(callee) ? callee : undefined;
-  if (fn) {
-    if (seen.has(fn)) return false;
-    seen.add(fn);
-    if (fn.async) return bodyCanReject(fn, context, seen);
-    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
-    return returned.some((argument) => canReject(argument, context, seen));
-  }
+  if (fn) return functionCanReject(fn, context, seen);
   const otherFile = context.otherFileRejects?.(call);
   if (otherFile !== undefined) return otherFile;
   return knownProducer(call, context.sourceCode) !== undefined;
+}
+
+/**
+ * Whether a Promise is known never to reject: `Promise.allSettled(…)`, `Promise.resolve(…)`, a chain whose last
+ * `.catch` takes the rejection without rethrowing and has nothing after it that can throw, and `Promise.all`,
+ * `race` or `any` over such Promises (an array literal, or `items.map(fn)` where `fn` returns one). Unlike
+ * `!canReject(…)`, an unknown Promise does not count.
+ */
+export function cannotReject(node: TSESTree.Node, context: RejectionContext): boolean {
+  const value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = initializerOf(value, context.sourceCode);
+    return init !== undefined && cannotReject(init, context);
+  }
+  if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+  const { links } = chainOf(value);
+  if (links.length > 0) return links.some((link) => link.onRejected !== undefined) && !callCanReject(value, context, new Set());
+  const callee = skipTransparentWrappers(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparentWrappers(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return false;
+  const method = memberPropertyName(callee);
+  if (method === 'allSettled' || method === 'resolve') return true;
+  if (method !== 'all' && method !== 'race' && method !== 'any') return false;
+  const [argument] = value.arguments;
+  const combined = argument && skipTransparentWrappers(argument);
+  if (combined?.type === AST_NODE_TYPES.ArrayExpression) {
+    return combined.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && cannotReject(element, context));
+  }
+  const mapped = combined && mappedFunction(combined);
+  if (!mapped || mapped.async) return false;
+  const returned = mapped.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(mapped.body) : [mapped.body];
+  return returned.length > 0 && returned.every((argument) => cannotReject(argument, context));
+}
+
+/**
+ * Whether what a combinator (`Promise.all(…)`) is given can hold a Promise that rejects: an array literal's
+ * elements, or what `items.map(fn)` returns for each item, written inline or stored in a `const`. Any other array
+ * (`Promise.all(tasks)` filled by `push`) is not followed and counts as rejecting: it most often holds requests.
+ */
+function combinedCanReject(argument: TSESTree.Node, context: RejectionContext, seen: Set<FunctionNode>): boolean {
+  const value = skipTransparentWrappers(argument);
+  if (value.type === AST_NODE_TYPES.ArrayExpression) {
+    return value.elements.some((element) =>
+      element !== null && (element.type === AST_NODE_TYPES.SpreadElement ? combinedCanReject(element.argument, context, seen) : canReject(element, context, seen)),
+    );
+  }
+  const mapped = mappedFunction(value);
+  if (mapped) return functionCanReject(mapped, context, seen);
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const init = initializerOf(value, context.sourceCode);
+    const storedMapped = init && mappedFunction(skipTransparentWrappers(init));
+    if (storedMapped) return functionCanReject(storedMapped, context, seen);
+  }
+  return true;
+}
+
+/** `fn` in `items.map(fn)`, when it is written there. */
+function mappedFunction(node: TSESTree.Node): FunctionNode | undefined {
+  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = skipTransparentWrappers(node.callee);
+  const [fn] = node.arguments;
+  return callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'map' && fn && isFunctionNode(fn) ? fn : undefined;
+}
+
+/**
+ * Whether calling `fn` gives a Promise that can reject: an async body that can reject, or a returned Promise that
+ * can (`return request()` passes the request's rejection on, from a `try` too: it is not awaited there).
+ */
+export function functionCanReject(fn: FunctionNode, context: RejectionContext, seen = new Set<FunctionNode>()): boolean {
+  if (seen.has(fn)) return false;
+  seen.add(fn);
+  if (fn.async && bodyCanReject(fn, context, seen)) return true;
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
+  return returned.some((argument) => canReject(argument, context, seen));
 }
 
 /**

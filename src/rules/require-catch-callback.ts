@@ -10,7 +10,7 @@ import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
-import { bodyCanReject, canReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
+import { bodyCanReject, canReject, cannotReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -82,6 +82,7 @@ export default createRule<Options, MessageIds>({
       const judge = rejectionContext(handlerFlow);
       const problem = judgeChainRejection(chain, {
         isCallback: judge.isCallback,
+        rootCanReject: !cannotReject(chain.root, judge),
         answers: (handler) => answers(handler, handlerFlow, analysis),
       });
       if (

@@ -72,6 +72,25 @@ async function audit(event) {
     console.error(error);
   }
 }`,
+    // Combinators over Promises that each catch their own rejection, written inline or stored; one over Promises the
+    // plugin does not know to reject; and chains whose root settles.
+    `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  await Promise.all(event.numbers.map((to) => client.messages.create({ to, body: 'hi' }).catch((error) => console.error(error))));
+  const calls = event.numbers.map((to) => {
+    return client.calls.create({ to }).catch(() => null);
+  });
+  await Promise.all(calls);
+  await Promise.all(event.rows.map((row) => store.save(row)));
+  return callback(null, 'sent');
+};
+const store = { save: async (row) => row };`,
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  Promise.all(event.numbers.map((to) => client.messages.create({ to }).catch((error) => console.error(error))))
+    .then(() => callback(null, 'sent'));
+  Promise.allSettled([fetch('https://a.example')]).then((results) => callback(null, results.length));
+};`,
     // After the callback, a rejection changes nothing: the response is sent.
     `exports.handler = async (context, event, callback) => {
   callback(null, 'accepted');
@@ -158,6 +177,43 @@ async function audit(event) {
     .then((response) => callback(null, JSON.parse(response.body)));
 };`,
       errors: [{ messageId: 'thenAfterCatch', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name, method: 'then' } }],
+    },
+    // A combinator over requests that do not catch: its rejection reaches the chain, and the await.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  Promise.all(event.numbers.map((to) => client.messages.create({ to }))).then(() => callback(null, 'sent'));
+};`,
+      errors: [
+        {
+          messageId: 'missingCatch',
+          line: 3,
+          column: 74,
+          endLine: 3,
+          endColumn: 78,
+          data: { name, method: 'then' },
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              data: { name },
+              output: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  Promise.all(event.numbers.map((to) => client.messages.create({ to }))).then(() => callback(null, 'sent')).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  await Promise.all(event.numbers.map(async (to) => {
+    await client.messages.create({ to });
+  }));
+  return callback(null, 'sent');
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name, others: '' } }],
     },
     // One report per handler, at the first unguarded await, counting the others.
     {
