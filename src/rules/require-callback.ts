@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { statementHead } from '../util/statement-head.js';
@@ -171,6 +171,7 @@ export default createRule<Options, MessageIds>({
         for (const exit of returns) {
           if (reported.has(exit)) continue;
           reported.add(exit);
+          if (strandsCallbackAfterIt(exit, flow)) continue;
           // A `return` after a per-item function that answers for some items: answer once, after the iteration.
           const perItem = (gapOf ??= solveGaps(flow, analysis))([segment])?.decision;
           const method = isFunctionNode(perItem) ? functionHandoff(perItem)?.calleeName : undefined;
@@ -195,6 +196,17 @@ export default createRule<Options, MessageIds>({
       for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
         context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
       }
+    }
+
+    /**
+     * `return; callback(…)`: the path's answer is written, after the `return` that strands it. One mistake, reported
+     * once, where the `unreachable` report asks to move the callback.
+     */
+    function strandsCallbackAfterIt(exit: TSESTree.ReturnStatement, flow: FunctionFlow): boolean {
+      const block = exit.parent;
+      const siblings = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : [];
+      const later = siblings.slice(siblings.indexOf(exit as TSESTree.Statement) + 1);
+      return flow.unreachableCalls.some((call) => later.some((statement) => containsNode(statement, call)));
     }
 
     /**

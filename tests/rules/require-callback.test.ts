@@ -328,14 +328,28 @@ function cleanup() {}`,
       errors: [{ messageId: 'rejectedOnPath', line: 3, column: 5, endLine: 3, endColumn: 39, data: { name: 'callback', subject: 'the async handler' } }],
     },
     {
-      // A callback after a return.
+      // A callback after a return: one mistake, reported once, at the callback that cannot run.
       code: `exports.handler = (context, event, callback) => {
   return;
   callback(null, 'never');
 };`,
+      errors: [{ messageId: 'unreachable', line: 3, column: 3, endLine: 3, endColumn: 26, data: { name: 'callback' } }],
+    },
+    {
+      // The same inside a branch; a return with nothing stranded after it is still missingOnPath.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return;
+    callback(null, 'missing');
+  }
+  if (event.Skip) {
+    return;
+  }
+  callback(null, 'ok');
+};`,
       errors: [
-        { messageId: 'missingOnPath', line: 2, column: 3, endLine: 2, endColumn: 10 },
-        { messageId: 'unreachable', line: 3, column: 3, endLine: 3, endColumn: 26, data: { name: 'callback' } },
+        { messageId: 'unreachable', line: 4, column: 5, endLine: 4, endColumn: 30, data: { name: 'callback' } },
+        { messageId: 'missingOnPath', line: 7, column: 5, endLine: 7, endColumn: 12 },
       ],
     },
     {
