@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
+import { answersInsideLoop } from '../callback-flow/loop-answers.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
@@ -184,7 +185,11 @@ export default createRule<Options, MessageIds>({
         }
         if (returns.length === 0) fallsOff.push(segment);
       }
-      if (fallsOff.length > 0) reportFallingOff(flow, (gapOf ?? solveGaps(flow, analysis))(fallsOff), name, exits);
+      if (fallsOff.length > 0) {
+        const gap = (gapOf ?? solveGaps(flow, analysis))(fallsOff);
+        // `for (const to of numbers) callback(null, to)`: the answer per item is the mistake, reported where it is.
+        if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits);
+      }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
       for (const segment of flow.codePath.thrownSegments) {

@@ -39,9 +39,8 @@ describe('the example project', () => {
 
   it('shows every kind of callback finding, and none in the correct files', async () => {
     expect(await lintExamples()).toEqual([
-      'functions/broadcast.private.js:10:5 twilio-functions/require-callback unreachableInUncalledFunction',
-      'functions/broadcast.private.js:14:5 twilio-functions/no-code-after-callback codeAfterCallbackInLoop',
-      'functions/broadcast.private.js:17:1 twilio-functions/require-callback missingAtEnd',
+      'functions/broadcast.private.js:9:5 twilio-functions/require-callback unreachableInUncalledFunction',
+      'functions/broadcast.private.js:13:5 twilio-functions/no-code-after-callback codeAfterCallbackInLoop',
       'functions/caller-country.js:11:7 twilio-functions/no-code-after-callback codeAfterCallbackThenDuplicate',
       'functions/caller-name.js:9:6 twilio-functions/no-code-after-callback linkAfterCatchCallback',
       'functions/check-token.js:13:3 twilio-functions/no-code-after-callback duplicateAfterHelper',
@@ -51,7 +50,6 @@ describe('the example project', () => {
       'functions/find-flow.js:9:11 twilio-functions/no-code-after-callback perItem',
       'functions/forward-message.js:7:6 twilio-functions/no-code-after-callback linkAfterCallback',
       'functions/forward.private.js:5:33 twilio-functions/no-code-after-callback duplicateInLoop',
-      'functions/forward.private.js:6:1 twilio-functions/require-callback missingAtEnd',
       'functions/greeting.js:5:13 twilio-functions/require-callback rejectedByUndeclaredName',
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
       'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingAtEnd',

@@ -178,6 +178,11 @@ function cleanup() {}`,
     `function helper(context, event, callback) { work(); }`,
     `exports.handler = (...args) => { work(); };`,
     `exports.handler = ({ context }, event, { callback }) => { work(); };`,
+    // A loop that answers per item and runs on: the zero-items path is the same mistake, which
+    // no-code-after-callback reports at the callback (duplicateInLoop). A search loop that stops is reported (below).
+    `exports.handler = (context, event, callback) => {
+  for (const to of event.numbers) callback(null, to);
+};`,
   ],
   invalid: [
     {
