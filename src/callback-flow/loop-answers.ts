@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { containsNode } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
@@ -24,11 +24,11 @@ export function answersInsideLoop(flow: FunctionFlow, loop: TSESTree.Node, analy
 
 function isLoop(node: TSESTree.Node): node is Loop {
   switch (node.type) {
-    case 'DoWhileStatement':
-    case 'ForInStatement':
-    case 'ForOfStatement':
-    case 'ForStatement':
-    case 'WhileStatement':
+    case AST_NODE_TYPES.DoWhileStatement:
+    case AST_NODE_TYPES.ForInStatement:
+    case AST_NODE_TYPES.ForOfStatement:
+    case AST_NODE_TYPES.ForStatement:
+    case AST_NODE_TYPES.WhileStatement:
       return true;
     default:
       return false;

@@ -210,7 +210,7 @@ export default createRule<Options, MessageIds>({
     function strandsCallbackAfterIt(exit: TSESTree.ReturnStatement, flow: FunctionFlow): boolean {
       const block = exit.parent;
       const siblings = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : [];
-      const later = siblings.slice(siblings.indexOf(exit as TSESTree.Statement) + 1);
+      const later = siblings.slice(siblings.indexOf(exit) + 1);
       return flow.unreachableCalls.some((call) => later.some((statement) => containsNode(statement, call)));
     }
 
