@@ -51,13 +51,13 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       codeAfterCallback:
-        'This code still runs after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+        'This code still runs after `{{answered}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Return right after the callback (`return {{answered}}(…)`), or move this code before it.',
       codeAfterCallbackThenDuplicate:
-        'This code still runs after `{{name}}()` on line {{line}} has ended the invocation, and so does a second `{{name}}()` on {{later}}, which fails because the response is already sent; Twilio cuts off any async work this code starts. Return right after the callback (`return {{name}}(…)`), or move this code before it.',
+        'This code still runs after `{{answered}}()` on line {{line}} has ended the invocation, and so does a second `{{name}}()` on {{later}}, which fails because the response is already sent; Twilio cuts off any async work this code starts. Return right after the callback (`return {{answered}}(…)`), or move this code before it.',
       codeAfterCallbackInFinally:
-        'This `finally` code runs after `{{name}}()` on line {{line}} has ended the invocation, even when it is returned: Twilio cuts off any async work it starts. Do this work before calling `{{name}}()`.',
+        'This `finally` code runs after `{{answered}}()` on line {{line}} has ended the invocation, even when it is returned: Twilio cuts off any async work it starts. Do this work before calling `{{name}}()`.',
       codeAfterCallbackInLoop:
-        'This code runs again in the next loop iteration, after `{{name}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and calling `{{name}}()` again fails. Call `{{name}}()` once, after the loop.',
+        'This code runs again in the next loop iteration, after `{{answered}}()` on line {{line}} has ended the invocation: Twilio cuts off any async work it starts, and calling `{{name}}()` again fails. Call `{{name}}()` once, after the loop.',
       duplicate:
         '`{{name}}()` can be called a second time here, after the call on line {{line}} already sent the response; the second call fails. Return right after the first call (`return {{name}}(…)`).',
       duplicateThroughFunction:
@@ -74,7 +74,7 @@ export default createRule<Options, MessageIds>({
         'This `.{{method}}()` runs after the `.{{previous}}()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Do this work before calling `{{name}}()`, and call it in the last link only.',
       linkAfterCatchCallback:
         'When the chain fails, this `.{{method}}()` runs after the `.catch()` on line {{line}} has called `{{name}}()`: Twilio cuts off any async work it starts, and a second `{{name}}()` fails. Move the `.catch()` to the end of the chain.',
-      useReturn: 'Return at the call on line {{line}}: `return {{name}}(…)`.',
+      useReturn: 'Return at the call on line {{line}}: `return {{answered}}(…)`.',
     },
     defaultOptions: [{ allowLogging: true }],
   },
@@ -174,11 +174,17 @@ export default createRule<Options, MessageIds>({
           context.report({
             loc: statementHead(statement, sourceCode),
             messageId,
-            data: { name, line: previous.loc.start.line, later: describeLines(laterCalls) },
+            data: { name, answered: answeredBy(previous), line: previous.loc.start.line, later: describeLines(laterCalls) },
             // `return callback()` neither stops a loop's later iterations nor skips a `finally` block.
             suggest: messageId === 'codeAfterCallback' || messageId === 'codeAfterCallbackThenDuplicate' ? returnSuggestion(previous) : [],
           });
         });
+      }
+
+      /** The function whose call answered: the callback, or the alias, local function or helper that calls it (`respond`). */
+      function answeredBy(call: TSESTree.CallExpression): string {
+        const callee = skipTransparentWrappers(call.callee);
+        return callee.type === AST_NODE_TYPES.Identifier ? callee.name : name;
       }
 
       function returnSuggestion(call: TSESTree.CallExpression): TSESLint.ReportSuggestionArray<MessageIds> {
@@ -189,7 +195,7 @@ export default createRule<Options, MessageIds>({
         return [
           {
             messageId: 'useReturn',
-            data: { name, line: call.loc.start.line },
+            data: { answered: answeredBy(call), line: call.loc.start.line },
             fix: (fixer) => fixer.insertTextBefore(parent, 'return '),
           },
         ];

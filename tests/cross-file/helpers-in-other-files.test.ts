@@ -104,7 +104,7 @@ runWithBothParsers('no-code-after-callback: a private asset that answers', noCod
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'respond', line: 3 },
               output: "const { respond } = require(Runtime.getAssets()['/respond.js'].path);\nexports.handler = (context, event, callback) => {\n  return respond(callback, { ok: true });\n  callback(null);\n};",
             },
           ],
@@ -161,7 +161,7 @@ runWithBothParsers('no-code-after-callback: helpers in other files', noCodeAfter
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 10 },
+              data: { name: 'callback', answered: 'ok', line: 10 },
               output: fixture('functions/guarded.js').code.replace('    ok(context, event, callback);', '    return ok(context, event, callback);'),
             },
           ],

@@ -184,8 +184,8 @@ function audit() {}`,
           column: 3,
           endLine: 10,
           endColumn: 22,
-          data: { name: 'callback', line: 9, later: 'line 11' },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 9 }, output: `exports.handler = async (context, event, callback) => {
+          data: { name: 'callback', answered: 'run', line: 9, later: 'line 11' },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'run', line: 9 }, output: `exports.handler = async (context, event, callback) => {
   const send = async (body) => {
     await context.getTwilioClient().messages.create({ to: event.To, body });
     callback(null, 'sent');
@@ -213,7 +213,7 @@ async function reply(context, callback) {
 }
 function audit() {}
 function save() {}`,
-      errors: [{ messageId: 'codeAfterCallback', line: 3, column: 3, endLine: 3, endColumn: 22, data: { name: 'callback', line: 2 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = async (context, event, callback) => {
+      errors: [{ messageId: 'codeAfterCallback', line: 3, column: 3, endLine: 3, endColumn: 22, data: { name: 'callback', answered: 'reply', line: 2 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'reply', line: 2 }, output: `exports.handler = async (context, event, callback) => {
   return await reply(context, callback);
   await audit(event);
 };
@@ -242,7 +242,7 @@ function save() {}`,
           endLine: 7,
           endColumn: 24,
           data: { name: 'callback', line: 6, function: 'reply' },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 6 }, output: `exports.handler = async (context, event, callback) => {
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'reply', line: 6 }, output: `exports.handler = async (context, event, callback) => {
   const reply = async (body) => {
     await save(body);
     callback(null, body);
@@ -329,11 +329,11 @@ exports.handler = (context, event, callback) => {
           column: 3,
           endLine: 9,
           endColumn: 39,
-          data: { name: 'callback', line: 5 },
+          data: { name: 'callback', answered: 'respond', line: 5 },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 5 },
+              data: { name: 'callback', answered: 'respond', line: 5 },
               output: `const { makeResponder } = require(Runtime.getFunctions()['responder'].path);
 exports.handler = (context, event, callback) => {
   const respond = makeResponder(callback);
@@ -377,7 +377,7 @@ exports.handler = (context, event, callback) => {
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 12 },
+              data: { name: 'callback', answered: 'respond', line: 12 },
               output: `function makeResponder(callback) {
   const response = new Twilio.Response();
   return (status, body) => {

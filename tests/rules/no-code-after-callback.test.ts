@@ -7,7 +7,7 @@ const codeAfter = (line: number, column: number, endLine: number, endColumn: num
   column,
   endLine,
   endColumn,
-  data: { name: 'callback', line: callLine },
+  data: { name: 'callback', answered: 'callback', line: callLine },
 });
 
 runWithBothParsers('no-code-after-callback', rule, {
@@ -123,7 +123,7 @@ runWithBothParsers('no-code-after-callback', rule, {
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'callback', line: 3 },
               output: `exports.handler = (context, event, callback) => {
   if (!event.To) {
     return callback('To is required');
@@ -151,11 +151,11 @@ function sendSms() {}`,
           column: 3,
           endLine: 3,
           endColumn: 18,
-          data: { name: 'callback', line: 2, later: 'line 4' },
+          data: { name: 'callback', answered: 'callback', line: 2, later: 'line 4' },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
+              data: { name: 'callback', answered: 'callback', line: 2 },
               output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   sendSms(event);
@@ -188,7 +188,7 @@ function sendSms() {}`,
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 4 },
+              data: { name: 'callback', answered: 'callback', line: 4 },
               output: `exports.handler = (context, event, callback) => {
   client.messages.create({ body: 'hi' }, (err, message) => {
     if (err) {
@@ -218,7 +218,7 @@ function notify() {}`,
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'callback', line: 3 },
               output: `exports.handler = (context, event, callback) => {
   lookup(event).then((result) => {
     return callback(null, result);
@@ -246,7 +246,7 @@ function notify() {}`,
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
+              data: { name: 'callback', answered: 'callback', line: 2 },
               output: `exports.handler = (context, event, callback) => {
   if (event.a) return callback(null, 'a');
   if (event.b) {
@@ -265,7 +265,7 @@ function notify() {}`,
     send(n);
   }
 };`,
-      errors: [{ ...codeAfter(3, 3, 3, 33, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+      errors: [{ ...codeAfter(3, 3, 3, 33, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   for (const n of event.numbers) {
     send(n);
@@ -278,7 +278,7 @@ function notify() {}`,
   return save(event);
 };
 function save() {}`,
-      errors: [{ ...codeAfter(3, 3, 3, 22, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+      errors: [{ ...codeAfter(3, 3, 3, 22, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   return save(event);
 };
@@ -321,7 +321,7 @@ function cleanup() {}`,
           endLine: 4,
           endColumn: 19,
           data: { name: 'callback', line: 3, function: 'respond' },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 3 }, output: `exports.handler = (context, event, callback) => {
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'respond', line: 3 }, output: `exports.handler = (context, event, callback) => {
   const respond = (body) => callback(null, body);
   return respond('ok');
   respond('again');
@@ -339,7 +339,7 @@ function cleanup() {}`,
   finish(event);
 };
 function cleanup() {}`,
-      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 5, endLine: 4, endColumn: 21, data: { name: 'done', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'done', line: 3 }, output: `exports.handler = (context, event, done) => {
+      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 5, endLine: 4, endColumn: 21, data: { name: 'done', answered: 'done', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'done', answered: 'done', line: 3 }, output: `exports.handler = (context, event, done) => {
   function finish(result) {
     return done(null, result);
     cleanup(result);
@@ -355,7 +355,7 @@ function cleanup() {}` }] }],
   console.log('done');
 };`,
       options: [{ allowLogging: false }],
-      errors: [{ ...codeAfter(3, 3, 3, 23, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
+      errors: [{ ...codeAfter(3, 3, 3, 23, 2), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 2 }, output: `exports.handler = (context, event, callback) => {
   return callback(null, 'ok');
   console.log('done');
 };` }] }],
@@ -368,7 +368,7 @@ function cleanup() {}` }] }],
   await save(event);
 };
 async function save() {}`,
-      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 3, endLine: 4, endColumn: 21, data: { name: 'cb', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'cb', line: 3 }, output: `exports.handler = async (context, event, cb) => {
+      errors: [{ messageId: 'codeAfterCallback', line: 4, column: 3, endLine: 4, endColumn: 21, data: { name: 'cb', answered: 'reply', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'cb', answered: 'reply', line: 3 }, output: `exports.handler = async (context, event, cb) => {
   const reply = cb;
   return reply(null, 'ok');
   await save(event);
@@ -394,7 +394,7 @@ runWithTypeScriptParser('no-code-after-callback', rule, {
   }
   void context.getTwilioClient().messages.create({ to: event.To as string, body: 'hi' });
 }`,
-      errors: [{ messageId: 'codeAfterCallback', line: 5, column: 3, endLine: 5, endColumn: 90, data: { name: 'callback', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 3 }, output: `export function handler(context: Context, event: { To?: string }, callback: ServerlessCallback): void {
+      errors: [{ messageId: 'codeAfterCallback', line: 5, column: 3, endLine: 5, endColumn: 90, data: { name: 'callback', answered: 'callback', line: 3 }, suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 3 }, output: `export function handler(context: Context, event: { To?: string }, callback: ServerlessCallback): void {
   if (!event.To) {
     return callback('To is required');
   }
@@ -418,7 +418,7 @@ runWithBothParsers('no-code-after-callback in loops', rule, {
 function send() {}`,
       // One mistake (the callback in the loop): the second run of the callback belongs to this report.
       errors: [
-        { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', line: 4 }, suggestions: [] },
+        { messageId: 'codeAfterCallbackInLoop', line: 3, column: 5, endLine: 3, endColumn: 14, data: { name: 'callback', answered: 'callback', line: 4 }, suggestions: [] },
       ],
     },
   ],
@@ -532,7 +532,7 @@ exports.handler = (context, event, callback) => {
           endLine: 8,
           endColumn: 23,
           data: { name: 'callback', line: 6 },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', line: 6 }, output: `function deny(context, event, callback) {
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'deny', line: 6 }, output: `function deny(context, event, callback) {
   callback('forbidden');
 }
 exports.handler = (context, event, callback) => {
@@ -572,11 +572,11 @@ runWithBothParsers('no-code-after-callback: one finding per mistake', rule, {
           column: 5,
           endLine: 6,
           endColumn: 30,
-          data: { name: 'callback', line: 4, later: 'lines 8 and 10' },
+          data: { name: 'callback', answered: 'callback', line: 4, later: 'lines 8 and 10' },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 4 },
+              data: { name: 'callback', answered: 'callback', line: 4 },
               output: `exports.handler = (context, event, callback) => {
   client.lookup(event.From, (error, record) => {
     if (error) {
@@ -614,11 +614,11 @@ function audit() {}`,
           column: 3,
           endLine: 5,
           endColumn: 18,
-          data: { name: 'callback', line: 3, later: 'line 6' },
+          data: { name: 'callback', answered: 'callback', line: 3, later: 'line 6' },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'callback', line: 3 },
               output: `exports.handler = (context, event, callback) => {
   if (!event.To) {
     return callback('To is required');
@@ -638,11 +638,11 @@ function audit() {}`,
           column: 3,
           endLine: 7,
           endColumn: 16,
-          data: { name: 'callback', line: 6 },
+          data: { name: 'callback', answered: 'callback', line: 6 },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 6 },
+              data: { name: 'callback', answered: 'callback', line: 6 },
               output: `exports.handler = (context, event, callback) => {
   if (!event.To) {
     callback('To is required');
@@ -675,7 +675,7 @@ function audit() {}`,
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
+              data: { name: 'callback', answered: 'callback', line: 2 },
               output: `exports.handler = (context, event, callback) => {
   if (event.cached) return callback(null, event.cached);
   callback(null, 'fresh');
@@ -735,11 +735,11 @@ function audit() {}`,
           column: 5,
           endLine: 4,
           endColumn: 21,
-          data: { name: 'callback', line: 3, later: 'line 6' },
+          data: { name: 'callback', answered: 'finish', line: 3, later: 'line 6' },
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'finish', line: 3 },
               output: `exports.handler = (context, event, callback) => {
   try {
     return finish(event.To, callback);
@@ -791,7 +791,7 @@ runWithBothParsers('no-code-after-callback: reads of undeclared names throw', ru
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 2 },
+              data: { name: 'callback', answered: 'callback', line: 2 },
               output: `exports.handler = (context, event, callback) => {
   return callback(null, new Twilio.Response());
   const body = Buffer.from(event.Body || '');
@@ -824,7 +824,7 @@ runWithBothParsers('no-code-after-callback: reads of undeclared names throw', ru
           suggestions: [
             {
               messageId: 'useReturn',
-              data: { name: 'callback', line: 3 },
+              data: { name: 'callback', answered: 'callback', line: 3 },
               output: `exports.handler = (context, event, callback) => {
   try {
     return callback(null, 'ok');
