@@ -84,7 +84,8 @@ function identifierCallProducer(
 export function localFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
   const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) return definition.node as FunctionNode;
+  // A TypeScript `declare function` (or an overload signature) has no body to look into.
+  if (definition?.type === TSESLint.Scope.DefinitionType.FunctionName) return isFunctionNode(definition.node) ? definition.node : undefined;
   if (definition?.type !== TSESLint.Scope.DefinitionType.Variable) return undefined;
   const init = initializerOf(identifier, sourceCode);
   const value = init && skipTransparentWrappers(init);

@@ -1,5 +1,5 @@
 import rule from '../../src/rules/require-catch-callback.js';
-import { runWithBothParsers } from '../rule-testers.js';
+import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
 
 const name = 'callback';
 
@@ -320,6 +320,25 @@ runWithBothParsers('require-catch-callback: mistakes require-callback reports', 
   context.getTwilioClient().messages.create({ to: event.To }, (error, message) => {
     if (message) callback(null, message.sid);
   });
+};`,
+  ],
+  invalid: [],
+});
+
+// TypeScript-only shapes: a `declare function` (and an overload signature) has no body to judge; its Promise is not
+// known to reject, and nothing may throw looking for one.
+runWithTypeScriptParser('require-catch-callback', rule, {
+  valid: [
+    `declare function loadOrder(id: string): Promise<{ id: string }>;
+function format(id: string): string;
+function format(id: number): string;
+function format(id: string | number): string {
+  return String(id);
+}
+export const handler = async (context: unknown, event: { id: string }, callback: (error: unknown, value?: unknown) => void) => {
+  const order = await loadOrder(event.id);
+  await Promise.all([loadOrder(format(event.id))]);
+  callback(null, order);
 };`,
   ],
   invalid: [],
