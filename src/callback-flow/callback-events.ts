@@ -213,7 +213,15 @@ export function callbackEventListeners(
     if (!isLoopHead(node)) recordStatement(node);
   };
   for (const type of RUNNING_STATEMENTS) listeners[type] ??= onStatement;
-  const onThrowingExpression = (): void => segments.recordThrowable();
+  // `await helper(…, callback)`: like the call's own end, a helper that answers and then rejects is not a path worth a
+  // report (its rejection before it answers is the throw point recorded where the call starts).
+  const onThrowingExpression = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.AwaitExpression) {
+      const awaited = skipTransparentWrappers(node.argument);
+      if (awaited.type === AST_NODE_TYPES.CallExpression && handsOnCallback(awaited)) return;
+    }
+    segments.recordThrowable();
+  };
   for (const key of THROWING_EXPRESSION_EXITS) listeners[key] = onThrowingExpression;
   return listeners;
 }

@@ -139,6 +139,25 @@ async function validate(context, event, callback) {
 
 runWithBothParsers('no-code-after-callback through awaited async helpers', rule, {
   valid: [
+    // `await helper(…, callback)` in a try whose catch answers: the helper answering and then rejecting is no
+    // path worth a report (as for `return helper(…, callback)`); the catch runs when the fetch fails, before any answer.
+    `exports.handler = async function (context, event, callback) {
+  try {
+    const list = await context.getTwilioClient().sync.services('IS1').syncLists('x').fetch();
+    await record(list, event, callback);
+  } catch (error) {
+    console.error(error);
+    return callback(error);
+  }
+};
+async function record(list, event, callback) {
+  try {
+    await list.syncListItems.create({ data: event });
+    return callback(null, 'ok');
+  } catch (error) {
+    return callback(error);
+  }
+}`,
     // Not awaited: the helper's callback comes after the handler's code.
     `exports.handler = async (context, event, callback) => {
   const send = async (body) => {
