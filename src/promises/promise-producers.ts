@@ -47,7 +47,7 @@ function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.Source
   if (object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise' && PROMISE_COMBINATORS.has(method)) {
     return `\`Promise.${method}()\``;
   }
-  if ((method === 'map' || method === 'flatMap') && isAsyncFunction(call.arguments[0])) return `\`${method}(async …)\``;
+  if ((method === 'map' || method === 'flatMap') && isWaitingAsyncFunction(call.arguments[0])) return `\`${method}(async …)\``;
   if (TWILIO_VERBS.has(method) && (method === 'each' || !endsWithCallback(call, sourceCode)) && isTwilioRooted(object, sourceCode)) {
     return 'a Twilio REST call';
   }
@@ -150,8 +150,25 @@ function callsAnything(fn: FunctionNode): boolean {
   return calls;
 }
 
-function isAsyncFunction(node: TSESTree.Node | undefined): boolean {
-  return node !== undefined && isFunctionNode(node) && node.async;
+/**
+ * An async function that can wait for something: an `await`, or a returned value (a returned Promise is adopted).
+ * One with neither runs to its end synchronously and returns a settled Promise
+ * (`items.forEach(async (item) => { tasks.push(send(item)); })`), so nothing of its own can be cut off.
+ */
+export function isWaitingAsyncFunction(node: TSESTree.Node | undefined): boolean {
+  if (node === undefined || !isFunctionNode(node) || !node.async) return false;
+  if (node.body.type !== AST_NODE_TYPES.BlockStatement) return true;
+  let waits = false;
+  visitOwnBody(node.body, (child) => {
+    if (
+      child.type === AST_NODE_TYPES.AwaitExpression ||
+      (child.type === AST_NODE_TYPES.ForOfStatement && child.await) ||
+      (child.type === AST_NODE_TYPES.ReturnStatement && child.argument !== null)
+    ) {
+      waits = true;
+    }
+  });
+  return waits;
 }
 
 /**

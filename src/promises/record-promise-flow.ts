@@ -6,7 +6,7 @@ import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../
 import type { Listeners } from '../util/merge-listeners.js';
 import { chainMethodOf, chainOf, isChainReceiver } from './promise-chain.js';
 import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
-import { knownProducer } from './promise-producers.js';
+import { isWaitingAsyncFunction, knownProducer } from './promise-producers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -93,13 +93,13 @@ export function recordPromiseFlow(
   };
 }
 
-/** `items.forEach(async (item) => …)`: forEach drops every Promise the function returns. */
+/** `items.forEach(async (item) => { await … })`: forEach drops every Promise the function returns. */
 function forEachAsync(node: TSESTree.Node, usesCallback: (node: TSESTree.Node) => boolean): string | undefined {
   if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const callee = skipTransparentWrappers(node.callee);
   const [fn] = node.arguments;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'forEach') return undefined;
-  return fn && isFunctionNode(fn) && fn.async && !usesCallback(fn) ? '`forEach(async …)`' : undefined;
+  return fn && isFunctionNode(fn) && isWaitingAsyncFunction(fn) && !usesCallback(fn) ? '`forEach(async …)`' : undefined;
 }
 
 function isConsoleCall(call: TSESTree.CallExpression): boolean {

@@ -12,6 +12,20 @@ const floating = (line: number, column: number, endColumn: number, producer: str
 
 runWithBothParsers('no-floating-promises', rule, {
   valid: [
+    // An async function with no await and no returned value runs synchronously: it only collects the requests,
+    // and they are awaited together.
+    `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const sends = [];
+  event.numbers.forEach(async (to) => {
+    sends.push(client.messages.create({ to, body: 'hi' }));
+  });
+  event.numbers.map(async (to) => {
+    console.log('queued', to);
+  });
+  await Promise.all(sends);
+  callback(null, 'sent');
+};`,
     // The FAQ's proper examples: the callback runs in the chain's continuation, or after the await.
     `exports.handler = (context, event, callback) => {
   const client = context.getTwilioClient();
