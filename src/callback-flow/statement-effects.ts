@@ -27,13 +27,24 @@ export function functionHasEffect(fn: FunctionNode, options: { allowLogging: boo
   return !isInert(expression) && !isLocalBookkeeping(expression) && !(options.allowLogging && isConsoleCall(expression));
 }
 
-/** `return true`, `return result`, `return;`: returning a value computes nothing. */
-function isInert(node: TSESTree.Expression): boolean {
+/**
+ * `return true`, `return result`, `return [item.to, item.from]`, `return;`: returning a value computes nothing (a
+ * later `.then` that gets it is a finding of its own, at that link).
+ */
+function isInert(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.Literal:
     case AST_NODE_TYPES.Identifier:
     case AST_NODE_TYPES.ThisExpression:
       return true;
+    case AST_NODE_TYPES.MemberExpression:
+      return !node.computed && isInert(node.object);
+    case AST_NODE_TYPES.ArrayExpression:
+      return node.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && isInert(element));
+    case AST_NODE_TYPES.ObjectExpression:
+      return node.properties.every(
+        (property) => property.type === AST_NODE_TYPES.Property && !property.computed && property.kind === 'init' && isInert(property.value),
+      );
     case AST_NODE_TYPES.TemplateLiteral:
       return node.expressions.length === 0;
     case AST_NODE_TYPES.UnaryExpression:

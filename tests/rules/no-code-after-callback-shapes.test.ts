@@ -502,6 +502,24 @@ function audit() {}`,
       errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 3 } }],
     },
     {
+      // A link that answers on one path and returns plain values on: returning them does nothing; the later link
+      // that gets them does the work after the response, and is the one report.
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.calls(event.CallSid).fetch()
+    .then((call) => {
+      if (call.status !== 'in-progress') {
+        callback(null, 'not in progress');
+      }
+      return [call.to, { from: call.from }];
+    })
+    .then(([to, options]) => client.calls.create({ to, from: options.from }))
+    .then(() => callback(null, 'dialled'))
+    .catch((error) => callback(error));
+};`,
+      errors: [{ messageId: 'linkAfterCallback', line: 10, column: 6, endLine: 10, endColumn: 10, data: { name: 'callback', method: 'then', previous: 'then', line: 4 } }],
+    },
+    {
       // A finally with work runs after either answer.
       code: `exports.handler = (context, event, callback) => {
   lookup(event)
