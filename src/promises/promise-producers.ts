@@ -188,6 +188,14 @@ function endsWithCallback(call: TSESTree.CallExpression, sourceCode: TSESLint.So
  * Whether a member/call chain starts from a Twilio client: `context.getTwilioClient()`, `require('twilio')(…)`,
  * `new Twilio.Twilio(…)`, `Runtime.getSync()`, or a name holding one.
  */
+/** A twilio-node REST verb called on a Twilio client (`client.messages.create(…)`), with or without a callback. */
+export function isTwilioRestCall(call: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberPropertyName(callee);
+  return method !== undefined && TWILIO_VERBS.has(method) && isTwilioRooted(callee.object, sourceCode);
+}
+
 function isTwilioRooted(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   let current: TSESTree.Node = skipTransparentWrappers(node);
   for (let step = 0; step < MAX_CHAIN; step++) {

@@ -8,6 +8,7 @@ import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
+import { isTwilioRestCall } from '../promises/promise-producers.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import { bodyCanReject, canReject, cannotReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
@@ -43,7 +44,7 @@ export default createRule<Options, MessageIds>({
       thenAfterCatch: `This \`.{{method}}()\` comes after the chain's last \`.catch()\` and can throw: its rejection is handled by nobody, so ${TIMEOUT}. Move the \`.catch()\` to the end of the chain.`,
       unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
       asyncIife: `This async function is called without \`.catch()\` and can reject: the handler is not async, so its rejection is nobody's and ${TIMEOUT}. Catch inside it and call \`{{name}}(error)\`, or add \`.catch((error) => {{name}}(error))\`.`,
-      ignoredError: `\`{{param}}\` is never read: when \`{{method}}()\` fails, this callback answers as if it had succeeded (with nothing), or throws reading the missing result — and twilio-node then calls it a second time with the error. Check it first: \`if ({{param}}) return {{name}}({{param}});\`.`,
+      ignoredError: `\`{{param}}\` is never read: when \`{{method}}()\` fails, this callback answers as if it had succeeded (with nothing), or throws reading the missing result{{secondCall}}. Check it first: \`if ({{param}}) return {{name}}({{param}});\`.`,
       suggestCatch: 'Add `.catch((error) => {{name}}(error))` at the end of the chain.',
       suggestErrorCheck: 'Add `if ({{param}}) return {{name}}({{param}});` as the first statement.',
     },
@@ -172,8 +173,11 @@ export default createRule<Options, MessageIds>({
       if (!param) return;
       const name = callbackName(handlerFlow);
       const body = flow.node.body;
-      const method = functionHandoff(flow.node)?.calleeName ?? 'the call';
-      const data = { name, param: param.name, method };
+      const handoff = functionHandoff(flow.node);
+      const method = handoff?.calleeName ?? 'the call';
+      // twilio-node calls a continuation that threw a second time, with the error (runtime facts, "twilio-node").
+      const secondCall = handoff && isTwilioRestCall(handoff.call, sourceCode) ? ' — and twilio-node then calls it a second time with the error' : '';
+      const data = { name, param: param.name, method, secondCall };
       context.report({
         node: param,
         messageId: 'ignoredError',

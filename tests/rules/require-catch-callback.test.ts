@@ -268,7 +268,15 @@ const store = { save: async (row) => row };`,
       code: `exports.handler = (context, event, callback) => {
   context.getTwilioClient().messages.create({ to: event.To }, (err, message) => callback(null, message.sid));
 };`,
-      errors: [{ messageId: 'ignoredError', line: 2, column: 64, endLine: 2, endColumn: 67, data: { name, param: 'err', method: 'create' } }],
+      errors: [{ messageId: 'ignoredError', line: 2, column: 64, endLine: 2, endColumn: 67, data: { name, param: 'err', method: 'create', secondCall: ' — and twilio-node then calls it a second time with the error' } }],
+    },
+    {
+      // Another library's continuation: no second call is promised.
+      code: `const superagent = require('superagent');
+exports.handler = (context, event, callback) => {
+  superagent.get('https://example.com/words').end((err, res) => callback(null, res.body));
+};`,
+      errors: [{ messageId: 'ignoredError', line: 3, column: 52, endLine: 3, endColumn: 55, data: { name, param: 'err', method: 'end', secondCall: '' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
@@ -284,7 +292,7 @@ const store = { save: async (row) => row };`,
           column: 83,
           endLine: 2,
           endColumn: 88,
-          data: { name, param: 'error', method: 'update' },
+          data: { name, param: 'error', method: 'update', secondCall: ' — and twilio-node then calls it a second time with the error' },
           suggestions: [
             {
               messageId: 'suggestErrorCheck',
