@@ -9,8 +9,8 @@ import { projectOf } from '../project/project-model.js';
 import { transparentParent } from '../util/ast.js';
 import { type HelperLanguageOptions, summaryOfFile } from './helper-file.js';
 import type { ExportSummary, HelperCall, ModuleSummary } from './helper-summary.js';
-import { KNOWN_WRAPPER_PACKAGES, knownWrapper } from './known-wrappers.js';
-import { literalSpecifier, type RequiredExport, requiredExportOf } from './required-binding.js';
+import { KNOWN_WRAPPER_PACKAGES, knownWrapperCalled } from './known-wrappers.js';
+import { type RequiredExport, requiredExportOf } from './required-binding.js';
 import { requiredProjectFile } from './required-file.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -161,9 +161,7 @@ export function crossFileFacts(context: Context): CrossFileFacts {
       const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);
       if (!required) return undefined;
-      const specifier = literalSpecifier(required.require);
-      const known = specifier === undefined ? undefined : knownWrapper(specifier, required.exportName);
-      const wrapper = known ?? exportSummary(required)?.summary.wrapper;
+      const wrapper = knownWrapperCalled(call, sourceCode) ?? exportSummary(required)?.summary.wrapper;
       return wrapper?.handlerIndex === index ? { call, catchesRejection: wrapper.catchesRejection } : undefined;
     },
   };

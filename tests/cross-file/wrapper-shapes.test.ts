@@ -39,6 +39,8 @@ function wrapped(requireLine: string, wrapped: string, through: 'inline' | 'bind
 const PREPARE = `const { prepare } = require(${helper('validator-prepare')});`;
 const WITH_AUTH = `const withAuth = require(${helper('with-auth')});`;
 const SHORTHAND = `const wrappers = require(${helper('wrap-shorthand')});`;
+const REEXPORT = `const { validated, validatedWith, validatedTwice, middleware } = require(${helper('validator-reexport')});`;
+const VALIDATOR_MODULE = `const validate = require(${helper('validator-module')});`;
 
 /** Wrappers that catch the handler's rejection and answer. */
 const CATCHING = [
@@ -48,10 +50,18 @@ const CATCHING = [
   wrapped(WITH_AUTH, 'withAuth(%)', 'binding'),
   wrapped(SHORTHAND, 'wrappers.wrap(%)', 'inline'),
   wrapped(SHORTHAND, 'wrappers.wrapThen(%)', 'binding'),
+  wrapped(REEXPORT, 'validated(%)', 'inline'),
+  wrapped(REEXPORT, "validatedWith(['callSid'], %)", 'binding'),
+  wrapped(REEXPORT, 'validatedTwice(%)', 'inline'),
+  wrapped(VALIDATOR_MODULE, 'validate(%)', 'inline'),
 ];
 
 /** Wrappers whose handler's rejection escapes. */
-const ESCAPING = [wrapped(SHORTHAND, 'wrappers.wrapFloating(%)', 'inline'), wrapped(SHORTHAND, 'wrappers.wrapAwaited(%)', 'binding')];
+const ESCAPING = [
+  wrapped(SHORTHAND, 'wrappers.wrapFloating(%)', 'inline'),
+  wrapped(SHORTHAND, 'wrappers.wrapAwaited(%)', 'binding'),
+  wrapped(REEXPORT, 'middleware(%)', 'inline'),
+];
 
 const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;
 const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 16 } as const;
