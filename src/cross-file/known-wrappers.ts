@@ -31,6 +31,6 @@ export function knownWrapper(specifier: string, exportName: string): WrapperSumm
  */
 export function knownWrapperCalled(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): WrapperSummary | undefined {
   const required = requiredExportOf(call.callee, sourceCode);
-  const specifier = required && literalSpecifier(required.require);
+  const specifier = required && literalSpecifier(required.load);
   return required && specifier !== undefined ? knownWrapper(specifier, required.exportName) : undefined;
 }
