@@ -86,21 +86,41 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
       if (method !== 'all' && method !== 'race' && method !== 'any') return false;
       const [argument] = call.arguments;
       const elements = argument?.type === AST_NODE_TYPES.ArrayExpression ? argument.elements : undefined;
-      // `Promise.all(tasks)`: what the array holds is not followed; it is most often requests.
-      return elements ? elements.some((element) => element !== null && canReject(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, context, seen)) : true;
+      if (elements) return elements.some((element) => element !== null && canReject(element.type === AST_NODE_TYPES.SpreadElement ? element.argument : element, context, seen));
+      // `Promise.all(items.map(async (item) => …))`: each element is what one call of the mapped function gives.
+      const mapped = argument && mappedFunction(argument, context.sourceCode);
+      // `Promise.all(tasks)`: what any other array holds is not followed; it is most often requests.
+      return mapped ? functionResultCanReject(mapped, context, seen) : true;
     }
   }
   const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, context.sourceCode) : isFunctionNode(callee) ? callee : undefined;
-  if (fn) {
-    if (seen.has(fn)) return false;
-    seen.add(fn);
-    if (fn.async) return bodyCanReject(fn, context, seen);
-    const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
-    return returned.some((argument) => canReject(argument, context, seen));
-  }
+  if (fn) return functionResultCanReject(fn, context, seen);
   const otherFile = context.otherFileRejects?.(call);
   if (otherFile !== undefined) return otherFile;
   return knownProducer(call, context.sourceCode) !== undefined;
+}
+
+/**
+ * Whether the Promise a call of `fn` gives can reject: its async body, or what it returns (an async function that
+ * returns a request's Promise unawaited rejects with it).
+ */
+function functionResultCanReject(fn: FunctionNode, context: RejectionContext, seen: Set<FunctionNode>): boolean {
+  if (seen.has(fn)) return false;
+  seen.add(fn);
+  if (fn.async && bodyCanReject(fn, context, seen)) return true;
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
+  return returned.some((argument) => canReject(argument, context, seen));
+}
+
+/** The function of `items.map(fn)` (written there, or a same-file function by name), directly or through a `const`. */
+function mappedFunction(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  let value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) value = skipTransparentWrappers(initializerOf(value, sourceCode) ?? value);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length !== 1) return undefined;
+  const callee = skipTransparentWrappers(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'map') return undefined;
+  const fn = skipTransparentWrappers(value.arguments[0]!);
+  return isFunctionNode(fn) ? fn : fn.type === AST_NODE_TYPES.Identifier ? localFunction(fn, sourceCode) : undefined;
 }
 
 /**
