@@ -3,8 +3,10 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from '../handlers/find-handlers.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
-import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { isExportsObject } from '../util/commonjs-exports.js';
 import { knownWrapperCalled } from './known-wrappers.js';
+import { exportedFunctions } from './module-exports.js';
 
 /** One call of the wrapped handler inside the handler-shaped function a wrapper returns. */
 export interface WrappedCall {
@@ -91,15 +93,29 @@ function innerWrapperCall(
   depth: number,
 ): Pick<WrapperShape, 'calls' | 'handoffs'> | undefined {
   const at = argumentOf(argument);
-  if (!at || at.call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const inner = at && sameFileFunction(at.call.callee, sourceCode);
+  if (!at || !inner) return undefined;
   const { call, index } = at;
-  const values = resolveBinding(at.call.callee, sourceCode);
-  const inner = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
-  if (!isFunctionNode(inner) || enclosingFunction(inner) !== undefined) return undefined;
   const shape = wrapperShapeOf(inner, sourceCode, depth + 1);
   if (shape?.handlerIndex !== index) return undefined;
   if (shape.handoffs.length > 0 && !isReturnedBy(call, fn)) return undefined;
   return { calls: shape.calls.map((wrapped) => ({ ...wrapped, outlets: [...wrapped.outlets, call] })), handoffs: shape.handoffs };
+}
+
+/**
+ * The module-level function a callee names: `inner` bound in the file, or the file's own export read back
+ * (`module.exports.prepareFunction`, `exports.prepareFunction`, as the Flex plugin library's helpers call their runner).
+ */
+function sameFileFunction(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const node = skipTransparentWrappers(callee);
+  if (node.type === AST_NODE_TYPES.MemberExpression && isExportsObject(node.object)) {
+    const name = memberPropertyName(node);
+    return name === undefined ? undefined : exportedFunctions(sourceCode).get(name);
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const values = resolveBinding(node, sourceCode);
+  const inner = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
+  return isFunctionNode(inner) && enclosingFunction(inner) === undefined ? inner : undefined;
 }
 
 /** `KnownWrapper(handlerFn)` in the position the known wrapper takes its handler, as the value `fn` returns. */

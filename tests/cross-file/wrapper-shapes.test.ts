@@ -41,6 +41,7 @@ const WITH_AUTH = `const withAuth = require(${helper('with-auth')});`;
 const SHORTHAND = `const wrappers = require(${helper('wrap-shorthand')});`;
 const REEXPORT = `const { validated, validatedWith, validatedTwice, middleware } = require(${helper('validator-reexport')});`;
 const VALIDATOR_MODULE = `const validate = require(${helper('validator-module')});`;
+const EXPORTED_RUNNER = `const runner = require(${helper('exported-runner')});`;
 
 /** Wrappers that catch the handler's rejection and answer. */
 const CATCHING = [
@@ -54,6 +55,7 @@ const CATCHING = [
   wrapped(REEXPORT, "validatedWith(['callSid'], %)", 'binding'),
   wrapped(REEXPORT, 'validatedTwice(%)', 'inline'),
   wrapped(VALIDATOR_MODULE, 'validate(%)', 'inline'),
+  wrapped(EXPORTED_RUNNER, "runner.prepareFlexFunction(['callSid'], %)", 'inline'),
 ];
 
 /** Wrappers whose handler's rejection escapes. */
@@ -61,6 +63,7 @@ const ESCAPING = [
   wrapped(SHORTHAND, 'wrappers.wrapFloating(%)', 'inline'),
   wrapped(SHORTHAND, 'wrappers.wrapAwaited(%)', 'binding'),
   wrapped(REEXPORT, 'middleware(%)', 'inline'),
+  wrapped(EXPORTED_RUNNER, "runner.prepareStudioFunction(['callSid'], %)", 'binding'),
 ];
 
 const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;
