@@ -8,9 +8,9 @@ import { beginFileLint } from '../modules/file-stamps.js';
 import { projectOf } from '../project/project-model.js';
 import { transparentParent } from '../util/ast.js';
 import { type HelperLanguageOptions, summaryOfFile } from './helper-file.js';
-import type { ExportSummary, HelperCall, ModuleSummary } from './helper-summary.js';
-import { KNOWN_WRAPPER_PACKAGES, knownWrapper } from './known-wrappers.js';
-import { literalSpecifier, type RequiredExport, requiredExportOf } from './required-binding.js';
+import { DEFAULT_EXPORT, type ExportSummary, type HelperCall, MODULE_ITSELF, type ModuleSummary } from './helper-summary.js';
+import { KNOWN_WRAPPER_PACKAGES, knownWrapperCalled } from './known-wrappers.js';
+import { type ModuleLoad, type RequiredExport, requiredExportOf } from './required-binding.js';
 import { requiredProjectFile } from './required-file.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -76,8 +76,11 @@ function branchWhenAnswered(call: TSESTree.CallExpression, answers: boolean): TS
   return first && RECORDED_FIRST.has(first.type) ? first : undefined;
 }
 
-/** A relative `require('./x')`: with a runtime key or `__dirname`, what a file that requires a project file contains. */
-const RELATIVE_REQUIRE = /require\(\s*['"`]\./;
+/**
+ * A relative `require('./x')` (or TypeScript's `import … from './x'`, `import x = require('./x')`): with a runtime
+ * key or `__dirname`, what a file that loads a project file contains.
+ */
+const RELATIVE_LOAD = /(?:require\(|\bfrom)\s*['"`]\./;
 
 const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined, callRejects: () => undefined };
 
@@ -89,26 +92,26 @@ const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () =
 export function crossFileFacts(context: Context): CrossFileFacts {
   const sourceCode = context.sourceCode;
   const text = sourceCode.text;
-  if (!text.includes('require')) return NOTHING;
-  // Only a file that names a project file (a runtime key, a relative path) can require one; the known npm
+  if (!text.includes('require') && !text.includes('import')) return NOTHING;
+  // Only a file that names a project file (a runtime key, a relative path) can load one; the known npm
   // wrappers are looked up by their package's name.
   const namesProjectFile =
-    text.includes('getFunctions') || text.includes('getAssets') || text.includes('__dirname') || RELATIVE_REQUIRE.test(text);
+    text.includes('getFunctions') || text.includes('getAssets') || text.includes('__dirname') || RELATIVE_LOAD.test(text);
   const namesKnownWrapper = KNOWN_WRAPPER_PACKAGES.some((name) => text.includes(name));
   if (!namesProjectFile && !namesKnownWrapper) return NOTHING;
   beginFileLint(sourceCode);
   const languageOptions = context.languageOptions as HelperLanguageOptions;
 
-  /** Each `require()` of the file resolved and summarised once, however many calls use what it loads. */
-  const modules = new Map<TSESTree.CallExpression, { summary: ModuleSummary; file: string } | null>();
-  function moduleOf(call: TSESTree.CallExpression): { summary: ModuleSummary; file: string } | undefined {
-    let known = modules.get(call);
+  /** Each `require()` or `import` of the file resolved and summarised once, however many calls use what it loads. */
+  const modules = new Map<ModuleLoad, { summary: ModuleSummary; file: string } | null>();
+  function moduleOf(load: ModuleLoad): { summary: ModuleSummary; file: string } | undefined {
+    let known = modules.get(load);
     if (known === undefined) {
       const project = projectOf(context);
-      const path = requiredProjectFile(call, context.filename, sourceCode, project);
+      const path = requiredProjectFile(load, context.filename, sourceCode, project);
       const summary = path === undefined ? undefined : summaryOfFile(path, languageOptions);
       known = path && summary ? { summary, file: relative(project?.layout.root ?? context.cwd, path).split('\\').join('/') } : null;
-      modules.set(call, known);
+      modules.set(load, known);
     }
     return known ?? undefined;
   }
@@ -116,8 +119,10 @@ export function crossFileFacts(context: Context): CrossFileFacts {
   const rejects = new Map<TSESTree.CallExpression, boolean | undefined>();
 
   function exportSummary(required: RequiredExport): { summary: ExportSummary; file: string } | undefined {
-    const module = moduleOf(required.require);
-    const summary = module?.summary.get(required.exportName);
+    const module = moduleOf(required.load);
+    // A default import of a CommonJS module is the module itself (TypeScript's esModuleInterop).
+    const summary =
+      module?.summary.get(required.exportName) ?? (required.exportName === DEFAULT_EXPORT ? module?.summary.get(MODULE_ITSELF) : undefined);
     return module && summary ? { summary, file: module.file } : undefined;
   }
 
@@ -161,9 +166,7 @@ export function crossFileFacts(context: Context): CrossFileFacts {
       const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);
       if (!required) return undefined;
-      const specifier = literalSpecifier(required.require);
-      const known = specifier === undefined ? undefined : knownWrapper(specifier, required.exportName);
-      const wrapper = known ?? exportSummary(required)?.summary.wrapper;
+      const wrapper = knownWrapperCalled(call, sourceCode) ?? exportSummary(required)?.summary.wrapper;
       return wrapper?.handlerIndex === index ? { call, catchesRejection: wrapper.catchesRejection } : undefined;
     },
   };

@@ -28,6 +28,9 @@ const summaries = new FileBackedCache<string, ModuleSummary | undefined>(512);
 const parserIds = new WeakMap<object, number>();
 let nextParserId = 1;
 
+/** Every extension `required-file.ts` resolves a helper to. */
+const HELPER_FILE_PATTERNS = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
+
 let linter: Linter | undefined;
 /** Set while a helper is being summarised: a summary never asks for another file's. */
 let summarising = false;
@@ -78,7 +81,8 @@ function summariseFile(path: string, languageOptions: HelperLanguageOptions): Mo
       text,
       [
         {
-          files: ['**/*'],
+          // `**/*` alone does not match a `.ts` file in a flat config (ESLint only lints what a non-universal pattern names).
+          files: HELPER_FILE_PATTERNS,
           languageOptions: helperLanguageOptions(languageOptions),
           plugins: { 'twilio-functions-internal': { rules: { summarise: rule } } },
           rules: { 'twilio-functions-internal/summarise': 'error' },

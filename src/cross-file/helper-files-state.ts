@@ -11,12 +11,12 @@ const MAX_BYTES = 512 * 1024;
 
 /** `Runtime.getFunctions()['key']`, `Runtime.getFunctions().key`, and the same for `getAssets()`. */
 const RUNTIME_KEY = /get(Functions|Assets)\(\)\s*(?:\[\s*(['"`])([^'"`\n]+)\2\s*\]|\.\s*([A-Za-z_$][\w$]*))/g;
-/** `require('./x')`, `require("../lib/x")`. */
-const RELATIVE_REQUIRE = /require\(\s*(['"`])(\.\.?\/[^'"`\n]*)\1\s*\)/g;
+/** `require('./x')`, `require("../lib/x")`, and TypeScript's `import … from './x'` (`import x = require('./x')` is the first). */
+const RELATIVE_LOAD = /(?:require\(\s*|\bfrom\s*)(['"`])(\.\.?\/[^'"`\n]*)\1/g;
 
 /**
  * The project files that some Function of the project loads (by a `Runtime.getFunctions()`/`getAssets()` key or a
- * relative require), each with a hash of its content: the rules summarise those files when they lint the
+ * relative require or import), each with a hash of its content: the rules summarise those files when they lint the
  * Functions that require them, and ESLint's `--cache` knows only the linted file and the config. With this in
  * `settings`, a changed helper changes the config's hash, so the files that depend on it are linted again.
  * The scan reads the text, not the AST: a key named in a comment only costs a needless re-lint.
@@ -33,8 +33,8 @@ export function helperFilesState(project: ProjectModel | undefined): Record<stri
       const files = (match[1] === 'Functions' ? project.functions : project.assets).get(key) ?? [];
       for (const file of files) if (/\.(c?js|ts)$/.test(file.file)) helpers.add(resolve(file.file));
     }
-    for (const match of text.matchAll(RELATIVE_REQUIRE)) {
-      const target = resolveRelative(join(dirname(source), match[2]!));
+    for (const match of text.matchAll(RELATIVE_LOAD)) {
+      const target = resolveRelative(join(dirname(source), match[2]!), source);
       if (target) helpers.add(target);
     }
   }
@@ -46,8 +46,10 @@ export function helperFilesState(project: ProjectModel | undefined): Record<stri
   return state;
 }
 
-function resolveRelative(path: string): string | undefined {
-  for (const candidate of [path, `${path}.js`, `${path}.cjs`, `${path}.ts`, join(path, 'index.js')]) {
+/** Where `required-file.ts` resolves a relative path from a JavaScript or TypeScript source, give or take an order. */
+function resolveRelative(path: string, source: string): string | undefined {
+  const typescript = source.endsWith('.ts') ? [...(path.endsWith('.js') ? [`${path.slice(0, -'.js'.length)}.ts`] : []), `${path}.ts`, join(path, 'index.ts')] : [];
+  for (const candidate of [...typescript, path, `${path}.js`, `${path}.cjs`, join(path, 'index.js')]) {
     if (/\.(c?js|ts)$/.test(candidate) && safeStat(candidate)?.isFile()) return resolve(candidate);
   }
   return undefined;

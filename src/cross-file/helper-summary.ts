@@ -45,6 +45,12 @@ export type ModuleSummary = ReadonlyMap<string, ExportSummary>;
 
 export const MODULE_ITSELF = 'module.exports';
 
+/**
+ * `export default …`; a default import of a CommonJS module (`module.exports = fn`, `export = fn`) is the module
+ * itself, as TypeScript's `esModuleInterop` makes it.
+ */
+export const DEFAULT_EXPORT = 'default';
+
 /** What a handler's call of a helper in another file means for its callback. */
 export interface HelperCall {
   readonly call: TSESTree.CallExpression;

@@ -1,4 +1,7 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
 import type { WrapperSummary } from './helper-summary.js';
+import { literalSpecifier, requiredExportOf } from './required-binding.js';
 
 /**
  * Handler wrappers of npm packages whose published source was read.
@@ -20,4 +23,14 @@ export const KNOWN_WRAPPER_PACKAGES: readonly string[] = [...KNOWN_WRAPPERS.keys
 /** The wrapper an export of an npm package is, when the plugin knows it. */
 export function knownWrapper(specifier: string, exportName: string): WrapperSummary | undefined {
   return KNOWN_WRAPPERS.get(specifier)?.get(exportName);
+}
+
+/**
+ * The npm wrapper a call calls, when the plugin knows it: `TokenValidator(fn)` with
+ * `const TokenValidator = require('twilio-flex-token-validator').functionValidator`, or `require(…).functionValidator(fn)`.
+ */
+export function knownWrapperCalled(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): WrapperSummary | undefined {
+  const required = requiredExportOf(call.callee, sourceCode);
+  const specifier = required && literalSpecifier(required.load);
+  return required && specifier !== undefined ? knownWrapper(specifier, required.exportName) : undefined;
 }

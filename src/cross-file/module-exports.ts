@@ -2,14 +2,14 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { resolveBinding } from '../handlers/find-handlers.js';
 import { enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
-import { MODULE_ITSELF } from './helper-summary.js';
+import { DEFAULT_EXPORT, MODULE_ITSELF } from './helper-summary.js';
 import { isModuleExports } from '../util/commonjs-exports.js';
 
 /**
  * The functions a CommonJS (or ES) module exports, by name: `module.exports = fn` (as `MODULE_ITSELF`),
  * `module.exports = { a, b: () => … , c() {} }`, `exports.a = …`, `module.exports.a = …`, `export function a`,
- * `export const a = …`. Values are followed through one module-level binding; anything else is not an export the
- * plugin can summarise.
+ * `export const a = …`, `export { a, b as c }`, `export default …` (as `DEFAULT_EXPORT`) and `export = fn`. Values
+ * are followed through one module-level binding; anything else is not an export the plugin can summarise.
  */
 export function exportedFunctions(sourceCode: TSESLint.SourceCode): Map<string, FunctionNode> {
   const found = new Map<string, FunctionNode>();
@@ -23,6 +23,17 @@ export function exportedFunctions(sourceCode: TSESLint.SourceCode): Map<string, 
       while (expression.type === AST_NODE_TYPES.AssignmentExpression && expression.operator === '=') {
         visitAssignment(expression, add);
         expression = skipTransparentWrappers(expression.right);
+      }
+    } else if (statement.type === AST_NODE_TYPES.ExportDefaultDeclaration) {
+      add(DEFAULT_EXPORT, statement.declaration);
+    } else if (statement.type === AST_NODE_TYPES.TSExportAssignment) {
+      // `export = fn`: TypeScript's `module.exports = fn`.
+      add(MODULE_ITSELF, statement.expression);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && !statement.declaration && !statement.source) {
+      // `export { a, b as c }` of the file's own bindings.
+      for (const specifier of statement.specifiers) {
+        const exported = specifier.exported.type === AST_NODE_TYPES.Identifier ? specifier.exported.name : specifier.exported.value;
+        if (specifier.local.type === AST_NODE_TYPES.Identifier && specifier.exportKind !== 'type') add(exported, specifier.local);
       }
     } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && statement.declaration) {
       const declaration = statement.declaration;

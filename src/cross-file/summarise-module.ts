@@ -9,9 +9,8 @@ import { functionCanReject, type RejectionContext } from '../promises/rejection.
 import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
 import type { CallbackHelperSummary, ExportSummary, ModuleSummary } from './helper-summary.js';
-import { knownWrapper } from './known-wrappers.js';
+import { knownWrapperCalled } from './known-wrappers.js';
 import { exportedFunctions } from './module-exports.js';
-import { literalSpecifier, requiredExportOf } from './required-binding.js';
 import { rejectionIsAnswered, type RejectionJudge, type WrappedCall, wrapperShapeOf, type WrapperShape } from './wrapper-rejection.js';
 
 /** The callback engine's listeners over a helper file, and its exports' summaries once the traversal is over. */
@@ -56,10 +55,12 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
       const unreadParams = unreadParameters(fn, sourceCode);
       const shape = wrappers.get(fn);
       if (shape) {
-        const catchesRejection = shape.calls.every((wrapped) => {
-          const flow = flowByRoot.get(wrapped.runtimeHandler.node);
-          return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode));
-        });
+        const catchesRejection =
+          shape.handoffs.every((handoff) => handoff.catchesRejection) &&
+          shape.calls.every((wrapped) => {
+            const flow = flowByRoot.get(wrapped.runtimeHandler.node);
+            return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode));
+          });
         summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection } });
         continue;
       }
@@ -193,9 +194,7 @@ function rejectionJudge(flow: HandlerFlow, analysis: CallbackAnalysis, wrapped: 
       return reads.some((read) => containsNode(value, read));
     },
     isCatchingWrapperCall(call) {
-      const required = requiredExportOf(call.callee, sourceCode);
-      const specifier = required && literalSpecifier(required.require);
-      return specifier !== undefined && required !== undefined && knownWrapper(specifier, required.exportName)?.catchesRejection === true;
+      return knownWrapperCalled(call, sourceCode)?.catchesRejection === true;
     },
   };
 }

@@ -3,7 +3,10 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } from '../handlers/find-handlers.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
-import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { isExportsObject } from '../util/commonjs-exports.js';
+import { knownWrapperCalled } from './known-wrappers.js';
+import { exportedFunctions } from './module-exports.js';
 
 /** One call of the wrapped handler inside the handler-shaped function a wrapper returns. */
 export interface WrappedCall {
@@ -17,22 +20,34 @@ export interface WrappedCall {
   readonly outlets: readonly TSESTree.Node[];
 }
 
-/** A wrapper's shape: the parameter that receives the handler, and every call of it. */
+/**
+ * The wrapped handler handed on, as the value the wrapper returns, to an npm wrapper the plugin knows
+ * (`(handlerFn) => TokenValidator(handlerFn)`): that wrapper runs it, with the runtime's callback.
+ */
+export interface KnownWrapperHandoff {
+  readonly call: TSESTree.CallExpression;
+  readonly catchesRejection: boolean;
+}
+
+/** A wrapper's shape: the parameter that receives the handler, every call of it, and every hand-off to a known wrapper. */
 export interface WrapperShape {
   readonly handlerIndex: number;
   readonly calls: readonly WrappedCall[];
+  readonly handoffs: readonly KnownWrapperHandoff[];
 }
 
 /**
  * Whether `fn` wraps a handler: one of its parameters is called, inside a function nested in `fn` that takes the
  * runtime's `(context, event, callback)`, with that callback as an argument (`handlerFn(context, event, callback)`,
- * `handlerFn(context, event, callback, response, handleError)`).
+ * `handlerFn(context, event, callback, response, handleError)`), or handed to a same-file wrapper that does, or
+ * handed to a known npm wrapper whose result `fn` returns (`(handlerFn) => TokenValidator(handlerFn)`).
  */
 export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode, depth = 0): WrapperShape | undefined {
   for (const [index, param] of fn.params.entries()) {
     const variable = parameterVariable(fn, parameterIdentifier(param), sourceCode);
     if (!variable) continue;
     const calls: WrappedCall[] = [];
+    const handoffs: KnownWrapperHandoff[] = [];
     let other = false;
     for (const reference of variable.references) {
       if (!reference.isRead()) continue;
@@ -46,26 +61,76 @@ export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode
         calls.push({ call: use.call, runtimeHandler, outlets: [] });
         continue;
       }
-      const inner = use.kind === 'handoff' && depth < 2 ? innerWrapperCall(identifier, sourceCode, depth) : undefined;
-      if (inner) calls.push(...inner);
-      else if (use.kind !== 'none') other = true;
+      const handoff = use.kind === 'handoff' ? handedToKnownWrapper(identifier, fn, sourceCode) : undefined;
+      const inner = use.kind === 'handoff' && !handoff && depth < 2 ? innerWrapperCall(identifier, fn, sourceCode, depth) : undefined;
+      if (handoff) handoffs.push(handoff);
+      else if (inner) {
+        calls.push(...inner.calls);
+        handoffs.push(...inner.handoffs);
+      } else if (use.kind !== 'none') other = true;
     }
-    if (calls.length > 0 && !other) return { handlerIndex: index, calls };
+    if ((calls.length > 0 || handoffs.length > 0) && !other) return { handlerIndex: index, calls, handoffs };
   }
   return undefined;
 }
 
-/** `inner(handlerFn)` with `inner` a module-level wrapper of the same file: its calls, with this call as an outlet. */
-function innerWrapperCall(argument: TSESTree.Identifier, sourceCode: TSESLint.SourceCode, depth: number): WrappedCall[] | undefined {
+/** The call `argument` is an argument of, and its position there. */
+function argumentOf(argument: TSESTree.Node): { call: TSESTree.CallExpression; index: number } | undefined {
   const { parent: call, child } = transparentParent(argument);
-  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee.type !== AST_NODE_TYPES.Identifier) return undefined;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
   const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-  const values = resolveBinding(call.callee, sourceCode);
-  const inner = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
-  if (!isFunctionNode(inner) || enclosingFunction(inner) !== undefined) return undefined;
+  return index < 0 ? undefined : { call, index };
+}
+
+/**
+ * `inner(handlerFn)` with `inner` a module-level wrapper of the same file: its calls, with this call as an outlet,
+ * and its hand-offs to known wrappers when this call is what `fn` returns (else that wrapper's result may go anywhere).
+ */
+function innerWrapperCall(
+  argument: TSESTree.Identifier,
+  fn: FunctionNode,
+  sourceCode: TSESLint.SourceCode,
+  depth: number,
+): Pick<WrapperShape, 'calls' | 'handoffs'> | undefined {
+  const at = argumentOf(argument);
+  const inner = at && sameFileFunction(at.call.callee, sourceCode);
+  if (!at || !inner) return undefined;
+  const { call, index } = at;
   const shape = wrapperShapeOf(inner, sourceCode, depth + 1);
   if (shape?.handlerIndex !== index) return undefined;
-  return shape.calls.map((wrapped) => ({ ...wrapped, outlets: [...wrapped.outlets, call] }));
+  if (shape.handoffs.length > 0 && !isReturnedBy(call, fn)) return undefined;
+  return { calls: shape.calls.map((wrapped) => ({ ...wrapped, outlets: [...wrapped.outlets, call] })), handoffs: shape.handoffs };
+}
+
+/**
+ * The module-level function a callee names: `inner` bound in the file, or the file's own export read back
+ * (`module.exports.prepareFunction`, `exports.prepareFunction`, as the Flex plugin library's helpers call their runner).
+ */
+function sameFileFunction(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  const node = skipTransparentWrappers(callee);
+  if (node.type === AST_NODE_TYPES.MemberExpression && isExportsObject(node.object)) {
+    const name = memberPropertyName(node);
+    return name === undefined ? undefined : exportedFunctions(sourceCode).get(name);
+  }
+  if (node.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const values = resolveBinding(node, sourceCode);
+  const inner = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
+  return isFunctionNode(inner) && enclosingFunction(inner) === undefined ? inner : undefined;
+}
+
+/** `KnownWrapper(handlerFn)` in the position the known wrapper takes its handler, as the value `fn` returns. */
+function handedToKnownWrapper(argument: TSESTree.Identifier, fn: FunctionNode, sourceCode: TSESLint.SourceCode): KnownWrapperHandoff | undefined {
+  const at = argumentOf(argument);
+  const known = at && knownWrapperCalled(at.call, sourceCode);
+  if (!at || known?.handlerIndex !== at.index || !isReturnedBy(at.call, fn)) return undefined;
+  return { call: at.call, catchesRejection: known.catchesRejection };
+}
+
+/** Whether `node`'s value is what `fn` returns: its expression body, or the argument of one of its own `return`s. */
+function isReturnedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
+  const { parent, child } = transparentParent(node);
+  if (parent === fn) return fn.body === child;
+  return parent?.type === AST_NODE_TYPES.ReturnStatement && enclosingFunction(parent) === fn;
 }
 
 /**

@@ -122,7 +122,7 @@ export function cannotReject(node: TSESTree.Node, context: RejectionContext): bo
   if (combined?.type === AST_NODE_TYPES.ArrayExpression) {
     return combined.elements.every((element) => element !== null && element.type !== AST_NODE_TYPES.SpreadElement && cannotReject(element, context));
   }
-  const mapped = combined && mappedFunction(combined);
+  const mapped = combined && mappedFunction(combined, context.sourceCode);
   if (!mapped || mapped.async) return false;
   const returned = mapped.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(mapped.body) : [mapped.body];
   return returned.length > 0 && returned.every((argument) => cannotReject(argument, context));
@@ -140,22 +140,9 @@ function combinedCanReject(argument: TSESTree.Node, context: RejectionContext, s
       element !== null && (element.type === AST_NODE_TYPES.SpreadElement ? combinedCanReject(element.argument, context, seen) : canReject(element, context, seen)),
     );
   }
-  const mapped = mappedFunction(value);
-  if (mapped) return functionCanReject(mapped, context, seen);
-  if (value.type === AST_NODE_TYPES.Identifier) {
-    const init = initializerOf(value, context.sourceCode);
-    const storedMapped = init && mappedFunction(skipTransparentWrappers(init));
-    if (storedMapped) return functionCanReject(storedMapped, context, seen);
-  }
-  return true;
-}
-
-/** `fn` in `items.map(fn)`, when it is written there. */
-function mappedFunction(node: TSESTree.Node): FunctionNode | undefined {
-  if (node.type !== AST_NODE_TYPES.CallExpression) return undefined;
-  const callee = skipTransparentWrappers(node.callee);
-  const [fn] = node.arguments;
-  return callee.type === AST_NODE_TYPES.MemberExpression && memberPropertyName(callee) === 'map' && fn && isFunctionNode(fn) ? fn : undefined;
+  // `Promise.all(items.map(async (item) => …))`: each element is what one call of the mapped function gives.
+  const mapped = mappedFunction(value, context.sourceCode);
+  return mapped ? functionCanReject(mapped, context, seen) : true;
 }
 
 /**
@@ -168,6 +155,17 @@ export function functionCanReject(fn: FunctionNode, context: RejectionContext, s
   if (fn.async && bodyCanReject(fn, context, seen)) return true;
   const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? ownReturnArguments(fn.body) : [fn.body];
   return returned.some((argument) => canReject(argument, context, seen));
+}
+
+/** The function of `items.map(fn)` (written there, or a same-file function by name), directly or through a `const`. */
+function mappedFunction(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+  let value = skipTransparentWrappers(node);
+  if (value.type === AST_NODE_TYPES.Identifier) value = skipTransparentWrappers(initializerOf(value, sourceCode) ?? value);
+  if (value.type !== AST_NODE_TYPES.CallExpression || value.arguments.length !== 1) return undefined;
+  const callee = skipTransparentWrappers(value.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'map') return undefined;
+  const fn = skipTransparentWrappers(value.arguments[0]!);
+  return isFunctionNode(fn) ? fn : fn.type === AST_NODE_TYPES.Identifier ? localFunction(fn, sourceCode) : undefined;
 }
 
 /**

@@ -141,4 +141,15 @@ describe('eslint --cache and helper files', () => {
     edit(GUARDS, REPLY_ALWAYS_ANSWERS);
     expect(readProjectSettings(project).helperFiles?.[GUARDS]).not.toBe(helperFiles?.[GUARDS]);
   });
+
+  it("records a TypeScript project's imported helpers, resolved as tsc does", () => {
+    const { helperFiles } = readProjectSettings(resolve(import.meta.dirname, '../fixtures/flex-ts-project'));
+    // types.ts is only a type import of validator.private.ts: the scan reads text, so it costs a needless re-lint at most.
+    expect(Object.keys(helperFiles ?? {})).toEqual([
+      'src/functions/common/validator.private.ts',
+      'src/helpers/responses/index.ts',
+      'src/helpers/types.ts',
+      'src/helpers/wrap.ts',
+    ]);
+  });
 });

@@ -91,6 +91,22 @@ const store = { save: async (row) => row };`,
     .then(() => callback(null, 'sent'));
   Promise.allSettled([fetch('https://a.example')]).then((results) => callback(null, results.length));
 };`,
+    // Promise.all over items mapped by a function whose every call catches: no element rejects.
+    `exports.handler = async (context, event, callback) => {
+  const checks = event.urls.map(async (url) => {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      return undefined;
+    }
+  });
+  const results = await Promise.all(checks);
+  const again = await Promise.all(event.urls.map(safeFetch));
+  return callback(null, results.length + again.length);
+};
+function safeFetch(url) {
+  return fetch(url).catch(() => undefined);
+}`,
     // After the callback, a rejection changes nothing: the response is sent.
     `exports.handler = async (context, event, callback) => {
   callback(null, 'accepted');
@@ -233,6 +249,14 @@ const store = { save: async (row) => row };`,
           data: { name, others: ' (and so can 1 more `await` of this handler)' },
         },
       ],
+    },
+    // Promise.all over items mapped by a function whose call can reject.
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const results = await Promise.all(event.urls.map(async (url) => fetch(url)));
+  return callback(null, results.length);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 2, column: 19, endLine: 2, endColumn: 24, data: { name, others: '' } }],
     },
     // The FAQ's async example without try/catch.
     {
