@@ -98,8 +98,9 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
 /**
  * Whether a Promise is known never to reject: `Promise.allSettled(…)`, `Promise.resolve(…)`, a chain whose last
  * `.catch` takes the rejection without rethrowing and has nothing after it that can throw, and `Promise.all`,
- * `race` or `any` over such Promises (an array literal, or `items.map(fn)` where `fn` returns one). Unlike
- * `!canReject(…)`, an unknown Promise does not count.
+ * `race` or `any` over such Promises (an array literal, or `items.map(fn)` where `fn` returns one), and a call of
+ * a same-file function whose result cannot reject (`functionCanReject`). Unlike `!canReject(…)`, an unknown Promise
+ * does not count.
  */
 export function cannotReject(node: TSESTree.Node, context: RejectionContext): boolean {
   const value = skipTransparentWrappers(node);
@@ -111,6 +112,10 @@ export function cannotReject(node: TSESTree.Node, context: RejectionContext): bo
   const { links } = chainOf(value);
   if (links.length > 0) return links.some((link) => link.onRejected !== undefined) && !callCanReject(value, context, new Set());
   const callee = skipTransparentWrappers(value.callee);
+  // A same-file function is judged by its body, as an `await` of it is: `helper().then(() => callback(null))` of an
+  // async helper whose every request ends in a `.catch` cannot reject.
+  const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, context.sourceCode) : isFunctionNode(callee) ? callee : undefined;
+  if (fn) return !functionCanReject(fn, context);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipTransparentWrappers(callee.object);
   if (object.type !== AST_NODE_TYPES.Identifier || object.name !== 'Promise') return false;

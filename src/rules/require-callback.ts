@@ -4,6 +4,7 @@ import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode } fr
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { answersInsideLoop } from '../callback-flow/loop-answers.js';
+import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
@@ -124,7 +125,7 @@ export default createRule<Options, MessageIds>({
     function checkHandedOffFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string): void {
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
-      if (!answersSomewhere(flow) || answeredAroundIt(flow, handlerFlow, analysis)) return;
+      if (!answersSomewhere(flow) || answeredAround(flow.node, handlerFlow, analysis)) return;
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
       if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
       reportIncompletePaths(flow, analysis, name, {
@@ -132,23 +133,6 @@ export default createRule<Options, MessageIds>({
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
       });
-    }
-
-    /**
-     * A continuation set up by a function that then calls back synchronously on every path needs no answer of its
-     * own: the response is sent before it runs (the work it does is cut off, which no-floating-promises reports).
-     * So does one nested deeper (a node-style callback inside a `.then`): it runs later still.
-     */
-    function answeredAroundIt(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
-      for (let outerNode = enclosingFunction(flow.node); outerNode; outerNode = enclosingFunction(outerNode)) {
-        const outer = handlerFlow.functions.get(outerNode);
-        if (!outer) return false;
-        const { outStates } = analysis.solveCompletion(outer, 'called');
-        const returned = outer.codePath.returnedSegments;
-        if (returned.length > 0 && returned.every((segment) => outStates.get(segment) === true)) return true;
-        if (outerNode === handlerFlow.bindings.handler.node) return false;
-      }
-      return false;
     }
 
     /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */

@@ -11,6 +11,7 @@ import { ignoredErrorParameter } from '../promises/node-style-callback.js';
 import { isTwilioRestCall } from '../promises/promise-producers.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
+import { answeredAround } from '../callback-flow/answered-around.js';
 import { bodyCanReject, canReject, cannotReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
@@ -88,6 +89,9 @@ export default createRule<Options, MessageIds>({
       });
       if (
         !problem ||
+        // The handler answers synchronously after setting the chain up: the chain's answer (and its missing one on
+        // failure) comes too late either way; that the chain is cut off is no-floating-promises' finding.
+        answeredAround(node, handlerFlow, analysis) ||
         isReportedAsWorkAfterCallback(problem.at, node, handlerFlow, analysis) ||
         answersOnSomePaths(problem.kind === 'catchDoesNotAnswer' ? problem.at.onRejected : undefined, handlerFlow)
       ) {

@@ -107,6 +107,22 @@ const store = { save: async (row) => row };`,
 function safeFetch(url) {
   return fetch(url).catch(() => undefined);
 }`,
+    // A chain rooted in a same-file async function whose requests each end in a .catch cannot reject; a chain set up
+    // before the handler answers synchronously needs no answer of its own (that it is cut off is no-floating-promises').
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  async function notify() {
+    await client.messages.create({ to: event.To, body: 'hi' }).catch((error) => console.log(error));
+  }
+  notify().then(() => callback(null, 'sent'));
+};`,
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  for (const to of event.numbers) {
+    client.messages.create({ to, body: 'hi' }).then(() => callback(null, 'sent'));
+  }
+  callback(null, 'queued');
+};`,
     // After the callback, a rejection changes nothing: the response is sent.
     `exports.handler = async (context, event, callback) => {
   callback(null, 'accepted');
@@ -230,6 +246,37 @@ function safeFetch(url) {
   return callback(null, 'sent');
 };`,
       errors: [{ messageId: 'unguardedAwait', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name, others: '' } }],
+    },
+    // A same-file async function that returns a request unawaited rejects with it.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  async function notify() {
+    return context.getTwilioClient().messages.create({ to: event.To, body: 'hi' });
+  }
+  notify().then(() => callback(null, 'sent'));
+};`,
+      errors: [
+        {
+          messageId: 'missingCatch',
+          line: 5,
+          column: 12,
+          endLine: 5,
+          endColumn: 16,
+          data: { name, method: 'then' },
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              data: { name },
+              output: `exports.handler = (context, event, callback) => {
+  async function notify() {
+    return context.getTwilioClient().messages.create({ to: event.To, body: 'hi' });
+  }
+  notify().then(() => callback(null, 'sent')).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
     },
     // One report per handler, at the first unguarded await, counting the others.
     {
