@@ -8,6 +8,7 @@ import type { PromiseChainSite } from '../promises/record-promise-flow.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { iteratesOneItem } from '../handlers/one-item-iteration.js';
 import type { PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
@@ -106,6 +107,8 @@ export default createRule<Options, MessageIds>({
     ): void {
       const handoff = functionHandoff(flow.node);
       if (handoff?.kind !== 'perItem' || !analysis.summaryOf(flow.node).answersOnEveryPath) return;
+      // `base('Leads').create([{ fields }], (err, records) => records.forEach(…))`: one record, one answer.
+      if (handoff.call.type === AST_NODE_TYPES.CallExpression && iteratesOneItem(handoff.call, sourceCode)) return;
       // One mistake per loop, however many places in the function answer: reported at the first of them.
       const [first] = answerSites(flow, handlerFlow, analysis).sort((a, b) => a.range[0] - b.range[0]);
       if (!first || reported.has(first)) return;

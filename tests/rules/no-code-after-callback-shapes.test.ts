@@ -3,6 +3,16 @@ import { runWithBothParsers } from '../rule-testers.js';
 
 runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterators', rule, {
   valid: [
+    // Airtable's create of a one-record array answers with one record: answering once per record answers once.
+    `exports.handler = (context, event, callback) => {
+  const base = context.base;
+  base('Leads').create([{ fields: { Phone: event.From } }], (err, records) => {
+    if (err) return callback(err);
+    records.forEach((record) => {
+      callback(null, { id: record.getId() });
+    });
+  });
+};`,
     // An `each` function that does not answer (cheerio's, here) is only a loop.
     `exports.handler = (context, event, callback) => {
   const rows = [];
@@ -20,6 +30,16 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
 };`,
   ],
   invalid: [
+    {
+      // Two records given, two answers.
+      code: `exports.handler = (context, event, callback) => {
+  context.base('Leads').create([{ fields: { Phone: event.From } }, { fields: { Phone: event.To } }], (err, records) => {
+    if (err) return callback(err);
+    records.forEach((record) => callback(null, { id: record.getId() }));
+  });
+};`,
+      errors: [{ messageId: 'perItem', line: 4, column: 33, endLine: 4, endColumn: 71, data: { name: 'callback', method: 'forEach' } }],
+    },
     {
       // Every conference answers: twilio-node's `each` runs its function once per item.
       code: `exports.handler = (context, event, callback) => {
