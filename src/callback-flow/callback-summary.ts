@@ -5,6 +5,7 @@ import { readsOf } from '../util/variable-reads.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type ForwardProblem, type Solution, solveForward } from '../dataflow/segment-dataflow.js';
+import type { ThrowableEvent } from '../dataflow/segment-graph.js';
 import { isAwaitedCall, mayCallProblem } from './partial-calls.js';
 import type { Responder } from '../handlers/responder-factories.js';
 
@@ -116,6 +117,17 @@ export function analyzeCallbacks(
     if (known) return known;
     const flow = handlerFlow.functions.get(fn);
     if (!flow || inProgress.has(fn)) return NOTHING;
+    const summary = dependsOnOrder(fn) ? wholeSummary(fn, flow) : lazySummary(fn, flow);
+    summaries.set(fn, summary);
+    return summary;
+  }
+
+  /**
+   * Every field at once, with `fn` in progress meanwhile: what a recursion back into `fn` assumes (the least)
+   * depends on where the cycle was entered, so such a summary is computed whole and at the moment it was first
+   * asked for, as it always was.
+   */
+  function wholeSummary(fn: FunctionNode, flow: FunctionFlow): CallbackSummary {
     inProgress.add(fn);
     const callsWhenAwaited = !fn.generator && completesOnEveryReturn(flow, 'called');
     const summary: CallbackSummary = {
@@ -127,8 +139,47 @@ export function analyzeCallbacks(
       callsOnSomePath: !fn.generator && callsOnSomeReturn(flow),
     };
     inProgress.delete(fn);
-    summaries.set(fn, summary);
     return summary;
+  }
+
+  /**
+   * Each field solved on first use: most summaries are asked one thing (does the function hand off the callback
+   * on every path?), and each field is a solve of its own. Only for a function whose summary leads to no cycle
+   * (see `dependsOnOrder`), whose fields are then the same whenever and in whatever order they are computed.
+   */
+  function lazySummary(fn: FunctionNode, flow: FunctionFlow): CallbackSummary {
+    return new LazySummary(fn, flow, completesOnEveryReturn, callsOnSomeReturn);
+  }
+
+  /**
+   * Whether the summary of `fn` can depend on the order summaries are computed in: when it leads (through the
+   * local functions it calls, its per-item functions and its continuations) to a cycle, whose recursion is cut
+   * by assuming the least, or into another handler's analysis (a receiver, a function made from the callback).
+   * Decided once per function, over the events only, without solving anything.
+   */
+  const orderDependent = new Map<FunctionNode, boolean>();
+  function dependsOnOrder(fn: FunctionNode, path = new Set<FunctionNode>()): boolean {
+    const known = orderDependent.get(fn);
+    if (known !== undefined) return known;
+    // Back on the path: `fn` is on a cycle (and so is every function on the path after it).
+    if (path.has(fn)) return true;
+    const flow = handlerFlow.functions.get(fn);
+    // An unrecorded function's summary is NOTHING, asked for whenever.
+    if (!flow) return false;
+    path.add(fn);
+    let dependent = false;
+    search: for (const record of flow.segments.values()) {
+      for (const event of record.events) {
+        const next = summaryDependency(event);
+        if (next === ANOTHER_ANALYSIS || (next && dependsOnOrder(next, path))) {
+          dependent = true;
+          break search;
+        }
+      }
+    }
+    path.delete(fn);
+    orderDependent.set(fn, dependent);
+    return dependent;
   }
 
   function completesOnEveryReturn(flow: FunctionFlow, completion: Completion): boolean {
@@ -260,6 +311,65 @@ export function analyzeCallbacks(
   }
 
   return { completes, solveCompletion, summaryOf, mayCall };
+}
+
+/**
+ * A summary whose fields are solved on first use. A class, not an object literal with getters: a literal's
+ * getters are closures of their own, and V8 gives every such object a shape of its own, which would make every
+ * read of a summary field a megamorphic look-up.
+ */
+class LazySummary implements CallbackSummary {
+  #handles: boolean | undefined;
+  #answers: boolean | undefined;
+  #callsWhenAwaited: boolean | undefined;
+  #callsOnSome: boolean | undefined;
+
+  constructor(
+    private readonly fn: FunctionNode,
+    private readonly flow: FunctionFlow,
+    private readonly completesOnEveryReturn: (flow: FunctionFlow, completion: Completion) => boolean,
+    private readonly callsOnSomeReturn: (flow: FunctionFlow) => boolean,
+  ) {}
+
+  get handlesOnEveryPath(): boolean {
+    return (this.#handles ??= this.completesOnEveryReturn(this.flow, 'handled'));
+  }
+
+  get callsOnEveryPath(): boolean {
+    // An async function runs its body only up to the first `await` when called: not a synchronous call.
+    return !this.fn.async && this.callsOnEveryPathWhenAwaited;
+  }
+
+  get answersOnEveryPath(): boolean {
+    return (this.#answers ??= this.completesOnEveryReturn(this.flow, 'answered'));
+  }
+
+  get callsOnEveryPathWhenAwaited(): boolean {
+    return (this.#callsWhenAwaited ??= !this.fn.generator && this.completesOnEveryReturn(this.flow, 'called'));
+  }
+
+  get callsOnSomePath(): boolean {
+    return (this.#callsOnSome ??= !this.fn.generator && this.callsOnSomeReturn(this.flow));
+  }
+}
+
+const ANOTHER_ANALYSIS = 'another analysis';
+
+/** The function whose summary the event's completions and may-calls ask for, if any. */
+function summaryDependency(event: FlowEvent | ThrowableEvent): FunctionNode | typeof ANOTHER_ANALYSIS | undefined {
+  switch (event.kind) {
+    case 'localCall':
+      return event.target;
+    case 'perItem':
+      return event.node;
+    case 'handoff':
+      return isFunctionNode(event.node) ? event.node : undefined;
+    case 'receiverCall':
+    case 'responderCall':
+      return ANOTHER_ANALYSIS;
+    default:
+      return undefined;
+  }
 }
 
 /** The call that receives `argument`. */
