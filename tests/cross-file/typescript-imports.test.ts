@@ -6,17 +6,9 @@ import { join, resolve } from 'node:path';
 import requireCallback from '../../src/rules/require-callback.js';
 import requireCatchCallback from '../../src/rules/require-catch-callback.js';
 import { runWithTypeScriptParser } from '../rule-testers.js';
+import { HANDLER } from './wrapped-handler.js';
 
 const PROJECT = resolve(import.meta.dirname, '../fixtures/flex-ts-project');
-
-const HANDLER = [
-  'async (context, event, callback) => {',
-  '  const client = context.getTwilioClient();',
-  '  const call = await client.calls(event.callSid).fetch();',
-  "  if (!call) throw new Error('no such call');",
-  '  return callback(null, call.status);',
-  '}',
-].join('\n');
 
 /** A Function of the project: its import on line 1, `export const handler = <wrap>(HANDLER)` from line 3 (`await` on line 5, `throw` on line 6). */
 function wrapped(importLine: string, wrap: string): { name: string; filename: string; code: string } {

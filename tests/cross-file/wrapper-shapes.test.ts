@@ -6,21 +6,13 @@ import { join, resolve } from 'node:path';
 import requireCallback from '../../src/rules/require-callback.js';
 import requireCatchCallback from '../../src/rules/require-catch-callback.js';
 import { runWithBothParsers } from '../rule-testers.js';
+import { HANDLER } from './wrapped-handler.js';
 
 const PROJECT = resolve(import.meta.dirname, '../fixtures/flex-project');
 
 function helper(name: string): string {
   return `Runtime.getFunctions()['common/helpers/${name}'].path`;
 }
-
-const HANDLER = [
-  'async (context, event, callback) => {',
-  '  const client = context.getTwilioClient();',
-  '  const call = await client.calls(event.callSid).fetch();',
-  "  if (!call) throw new Error('no such call');",
-  '  return callback(null, call.status);',
-  '}',
-].join('\n');
 
 /**
  * A Function whose first line requires the wrapper and whose handler is `wrapped` with `HANDLER` for `%`, written
