@@ -13,7 +13,7 @@ import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { bodyCanReject, canReject, cannotReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
-import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -137,6 +137,9 @@ export default createRule<Options, MessageIds>({
     function checkAwaits(handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       const { handler } = handlerFlow.bindings;
       if (!handler.node.async || (handler.delegatedBy && !handler.delegatedBy.answersForHandler)) return;
+      // `try { await startSession(context, event, callback); } catch (error) { callback(error); }`: the caller takes
+      // the receiver's rejection over.
+      if (handler.delegatedBy && isAwaitedInTry(handler.delegatedBy.call)) return;
       const flow = handlerFlow.functions.get(handler.node);
       // A handler that never calls back at all is require-callback's one finding.
       if (!flow || !readsCallback(handlerFlow.bindings)) return;
@@ -218,6 +221,11 @@ function awaitsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis): TSE
     }
   }
   return [...found];
+}
+
+function isAwaitedInTry(call: TSESTree.CallExpression): boolean {
+  const { parent } = transparentParent(call);
+  return parent?.type === AST_NODE_TYPES.AwaitExpression && isGuarded(parent, () => false);
 }
 
 function callbackName(handlerFlow: HandlerFlow): string {

@@ -151,6 +151,18 @@ function safeFetch(url) {
   if (!event.To) throw new Error('To is required');
   callback(null, 'ok');
 };`,
+    // A same-file receiver awaited inside a `try` whose `catch` answers: the caller takes its rejections over.
+    `async function startSession(context, event, callback) {
+  const call = await context.getTwilioClient().calls(event.CallSid).fetch();
+  callback(null, call.status);
+}
+exports.handler = async function (context, event, callback) {
+  try {
+    await startSession(context, event, callback);
+  } catch (error) {
+    callback(error);
+  }
+};`,
   ],
   invalid: [
     // The FAQ's first example: no .catch.
@@ -304,6 +316,17 @@ function safeFetch(url) {
   return callback(null, results.length);
 };`,
       errors: [{ messageId: 'unguardedAwait', line: 2, column: 19, endLine: 2, endColumn: 24, data: { name, others: '' } }],
+    },
+    // The same receiver awaited without a `try`: its await is reported where it is.
+    {
+      code: `async function startSession(context, event, callback) {
+  const call = await context.getTwilioClient().calls(event.CallSid).fetch();
+  callback(null, call.status);
+}
+exports.handler = async function (context, event, callback) {
+  await startSession(context, event, callback);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 2, column: 16, endLine: 2, endColumn: 21, data: { name, others: '' } }],
     },
     // The FAQ's async example without try/catch.
     {
