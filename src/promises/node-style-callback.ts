@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { sameFileCalleePassesErrors } from './same-file-continuation-errors.js';
 import { type FunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 
 /** Calls whose last argument is a node-style `(error, result)` callback whatever its parameters are named. */
@@ -32,5 +33,7 @@ export function ignoredErrorParameter(fn: FunctionNode, sourceCode: TSESLint.Sou
   if (!looksNodeStyle) return undefined;
   const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === first.name);
   if (!variable || variable.references.some((reference) => reference.isRead())) return undefined;
+  // A same-file callee that never passes an error leaves nothing to read.
+  if (sameFileCalleePassesErrors(handoff.call, handoff.call.arguments.length - 1, sourceCode) === false) return undefined;
   return first;
 }

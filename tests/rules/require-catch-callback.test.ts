@@ -163,6 +163,21 @@ exports.handler = async function (context, event, callback) {
     callback(error);
   }
 };`,
+    // A same-file callee that never passes its continuation an error leaves nothing to read.
+    `class Store {
+  lookup(id, done) {
+    if (!id) return done(null, undefined);
+    done(null, { id });
+  }
+}
+function find(id, done) {
+  done({ id });
+}
+const store = new Store();
+exports.handler = (context, event, callback) => {
+  if (event.Kind === 'row') store.lookup(event.Id, (err, row) => callback(null, row));
+  else find(event.Id, (error, row) => callback(null, row));
+};`,
   ],
   invalid: [
     // The FAQ's first example: no .catch.
@@ -363,6 +378,20 @@ exports.handler = async function (context, event, callback) {
   context.getTwilioClient().messages.create({ to: event.To }, (err, message) => callback(null, message.sid));
 };`,
       errors: [{ messageId: 'ignoredError', line: 2, column: 64, endLine: 2, endColumn: 67, data: { name, param: 'err', method: 'create', secondCall: ' — and twilio-node then calls it a second time with the error' } }],
+    },
+    {
+      // A same-file method that does pass an error.
+      code: `class Store {
+  lookup(id, done) {
+    if (!id) return done(new Error('no id'));
+    done(null, { id });
+  }
+}
+const store = new Store();
+exports.handler = (context, event, callback) => {
+  store.lookup(event.Id, (err, row) => callback(null, row));
+};`,
+      errors: [{ messageId: 'ignoredError', line: 9, column: 27, endLine: 9, endColumn: 30, data: { name, param: 'err', method: 'lookup', secondCall: '' } }],
     },
     {
       // Another library's continuation: no second call is promised.
