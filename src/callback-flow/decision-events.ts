@@ -18,10 +18,22 @@ const DECISIONS = new Set<string>([
   AST_NODE_TYPES.WhileStatement,
 ]);
 
+/** How many segments lead into `segment`, unreachable ones included (ESLint has it; typescript-eslint's types do not). */
+function allPrevious(segment: TSESLint.CodePathSegment): number {
+  return (segment as TSESLint.CodePathSegment & { readonly allPrevSegments?: readonly unknown[] }).allPrevSegments?.length ?? 0;
+}
+
+/** An `if` without `else` or a `switch` without `default`: a decision with an empty side. */
+function isOpenSided(node: TSESTree.Node): node is TSESTree.IfStatement | TSESTree.SwitchStatement {
+  if (node.type === AST_NODE_TYPES.IfStatement) return !node.alternate;
+  return node.type === AST_NODE_TYPES.SwitchStatement && !node.cases.some((switchCase) => switchCase.test === null);
+}
+
 /**
  * Records a `merge` event first in each segment where the paths of a decision meet again: ESLint starts the
  * segment after an `if`, a `switch`, a loop or a `try` while it leaves that node. Only a few segments of a
- * function are such meeting points, and the event costs nothing to the problems that ignore it.
+ * function are such meeting points, and the event costs nothing to the problems that ignore it. A decision whose
+ * other branches all jumped away (`return`, `throw`) gets a `bypass` merge where its empty side goes on.
  */
 export function decisionEventListeners(segments: SegmentRecorder<FlowEvent, FunctionFlow>): Listeners {
   return {
@@ -34,6 +46,10 @@ export function decisionEventListeners(segments: SegmentRecorder<FlowEvent, Func
         segmentRecord(flow, segment).events.push({ kind: 'merge', node: node.parent, segment, entersCatch: true });
       } else if (segment.prevSegments.length > 1 && DECISIONS.has(node.type)) {
         segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
+      } else if (segment.prevSegments.length === 1 && allPrevious(segment) > 1 && isOpenSided(node)) {
+        // `if (ok) return callback(…);` with nothing after it: the other branches left by a jump, so only the
+        // empty side (the false side, no `case` matched) gets past the decision.
+        segmentRecord(flow, segment).events.push({ kind: 'merge', node, segment, bypass: true });
       }
     },
   };

@@ -51,9 +51,16 @@ export type CallbackEvent =
   | { readonly kind: 'throws'; readonly node: TSESTree.Identifier }
   /**
    * Paths of a decision (`if`, `switch`, a loop, `try`, `a || b`, `c ? a : b`) meet again at the start of
-   * `segment`: where a path that skipped the callback can get through (see path-gaps.ts).
+   * `segment`: where a path that skipped the callback can get through (see path-gaps.ts). `bypass`: only the empty
+   * side of an `if` without `else` or a `switch` without `default` gets here, the other branches having jumped away.
    */
-  | { readonly kind: 'merge'; readonly node: DecisionNode; readonly segment: TSESLint.CodePathSegment; readonly entersCatch?: true };
+  | {
+      readonly kind: 'merge';
+      readonly node: DecisionNode;
+      readonly segment: TSESLint.CodePathSegment;
+      readonly entersCatch?: true;
+      readonly bypass?: true;
+    };
 
 /** The statements and expressions whose paths can part and meet again. */
 export type DecisionNode =

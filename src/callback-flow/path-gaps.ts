@@ -14,6 +14,12 @@ import type { DecisionNode, FlowEvent, FunctionFlow } from './flow-events.js';
 export interface PathGap {
   readonly decision: DecisionNode | FunctionNode | null;
   readonly single: boolean;
+  /**
+   * Set when the paths got past `decision` by its empty side alone, the other branches having jumped away
+   * (`if (ok) return callback(…);`): the gap they had before, which comes back as soon as anything runs after the
+   * decision (it is then that code, not the decision, that skips the callback).
+   */
+  readonly bypassed?: PathGap;
 }
 
 /** Every path here has called back (or thrown): no gap. */
@@ -33,11 +39,21 @@ export function solveGaps(
   analysis: CallbackAnalysis,
 ): (segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined {
   const handled = analysis.solveCompletion(flow, 'handled').outStates;
-  const interned = new Map<DecisionNode | FunctionNode, { single: PathGap; several: PathGap }>();
-  function gap(decision: DecisionNode | FunctionNode, single: boolean): PathGap {
+  const interned = new Map<DecisionNode | FunctionNode, { single: PathGap; several: PathGap; bypasses?: Map<PathGap, PathGap> }>();
+  function pairOf(decision: DecisionNode | FunctionNode): { single: PathGap; several: PathGap; bypasses?: Map<PathGap, PathGap> } {
     let pair = interned.get(decision);
     if (!pair) interned.set(decision, (pair = { single: { decision, single: true }, several: { decision, single: false } }));
+    return pair;
+  }
+  function gap(decision: DecisionNode | FunctionNode, single: boolean): PathGap {
+    const pair = pairOf(decision);
     return single ? pair.single : pair.several;
+  }
+  function bypass(decision: DecisionNode, before: PathGap): PathGap {
+    const bypasses = (pairOf(decision).bypasses ??= new Map());
+    let found = bypasses.get(before);
+    if (!found) bypasses.set(before, (found = { decision, single: true, bypassed: before }));
+    return found;
   }
 
   function parts(segment: TSESLint.CodePathSegment): boolean {
@@ -55,6 +71,9 @@ export function solveGaps(
     entry: OPEN,
     join(a, b) {
       if (a === HANDLED || a === b) return b;
+      // Paths that only bypassed a decision meet others: the decision no longer explains them all.
+      if (a.bypassed) return problem.join(a.bypassed, b);
+      if (b.bypassed) return problem.join(a, b.bypassed);
       if (b === HANDLED) return a;
       const latest = !a.decision ? b.decision : !b.decision ? a.decision : a.decision.range[0] >= b.decision.range[0] ? a.decision : b.decision;
       return latest ? gap(latest, false) : OPEN;
@@ -62,6 +81,12 @@ export function solveGaps(
     equals: (a, b) => a === b,
     transfer(state, event) {
       if (state === HANDLED) return state;
+      if (event.kind === 'merge' && event.bypass) {
+        if (state === OPEN || state.bypassed) return bypass(event.node, state);
+        if (!state.single) return state;
+        return containsNode(event.node, state.decision!) ? state : bypass(event.node, state);
+      }
+      if (state.bypassed && event.kind !== 'merge') return problem.transfer(state.bypassed, event);
       if (event.kind === 'merge') {
         // Paths enter a `catch` from throw points: those that have not called back part there from the others.
         if (!event.entersCatch && !parts(event.segment)) return state;

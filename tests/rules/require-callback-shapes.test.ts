@@ -203,3 +203,88 @@ function enrich() {}`,
     },
   ],
 });
+
+const chainFix = 'Add a final `else` that calls `callback(…)`, or call it after the chain.';
+
+runWithBothParsers('require-callback at the decision whose other branches returned', rule, {
+  valid: [],
+  invalid: [
+    {
+      // Every `case` returns after calling back: only "no case matched" gets past the switch, inside a try.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    switch (event.Action) {
+      case 'start':
+        await context.getTwilioClient().calls(event.CallSid).update({ status: 'in-progress' });
+        return callback(null, 'started');
+      case 'stop':
+        return callback(null, 'stopped');
+    }
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 26,
+          data: {
+            name: 'callback',
+            subject: 'the handler',
+            condition: '`event.Action` matches no `case`',
+            statement: 'switch',
+            fix: 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.',
+          },
+        },
+      ],
+    },
+    {
+      // An `else if` chain of returns with nothing after it.
+      code: `exports.handler = (context, event, callback) => {
+  if (event.Digits === '1') {
+    return callback(null, 'sales');
+  } else if (event.Digits === '2') {
+    return callback(null, 'support');
+  }
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 4,
+          column: 10,
+          endLine: 4,
+          endColumn: 35,
+          data: { name: 'callback', subject: 'the handler', condition: "`event.Digits === '1'` and `event.Digits === '2'` are false", statement: 'if', fix: chainFix },
+        },
+      ],
+    },
+    {
+      // A guard that returns, then work that never calls back: the work is what skips the callback, not the guard.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) return callback(null, 'To is required');
+  console.log(event.To);
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 4, column: 1, endLine: 4, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here' } }],
+    },
+    {
+      // Two returning guards in a row, the last with nothing after it: the last one lets the path through.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) return callback(null, 'To is required');
+  if (event.To.startsWith('+1')) return callback(null, 'domestic');
+};`,
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 3,
+          endLine: 3,
+          endColumn: 33,
+          data: { name: 'callback', subject: 'the handler', condition: "`event.To.startsWith('+1')` is false", statement: 'if', fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.' },
+        },
+      ],
+    },
+  ],
+});
