@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode } from '../util/ast.js';
 import type { ChainLink, PromiseChain } from './promise-chain.js';
@@ -16,6 +16,8 @@ export interface ChainJudge {
   readonly isCallback: (node: TSESTree.Node) => boolean;
   /** Whether the chain's root can reject (false for one known to settle, such as `Promise.allSettled(…)`). */
   readonly rootCanReject: boolean;
+  /** The file, to see which calls of a link are of same-file async functions (which never throw synchronously). */
+  readonly sourceCode?: TSESLint.SourceCode;
 }
 
 /**
@@ -57,7 +59,7 @@ export function judgeChainRejection(chain: PromiseChain, judge: ChainJudge): Cha
         fulfilment = false;
         rejection = false;
         absorbingCatch = undefined;
-      } else if (mayThrow(link.onFulfilled, judge.isCallback)) {
+      } else if (mayThrow(link.onFulfilled, judge.isCallback, judge.sourceCode)) {
         rejection = true;
         rejectionSource = link;
       }
@@ -68,7 +70,7 @@ export function judgeChainRejection(chain: PromiseChain, judge: ChainJudge): Cha
         answeredOnFulfilment = true;
         fulfilment = false;
       }
-      if (mayThrow(link.onFulfilled, judge.isCallback)) {
+      if (mayThrow(link.onFulfilled, judge.isCallback, judge.sourceCode)) {
         rejection = true;
         rejectionSource = link;
       }

@@ -70,12 +70,12 @@ function callCanReject(call: TSESTree.CallExpression, context: RejectionContext,
     const handler = links[lastCatch]!.onRejected!;
     const rethrows = isFunctionNode(handler) && containsThrow(handler.body);
     // What runs after the last `.catch` can still throw.
-    const later = links.slice(lastCatch + 1).some((link) => link.onFulfilled !== undefined && mayThrow(link.onFulfilled, context.isCallback));
+    const later = links.slice(lastCatch + 1).some((link) => link.onFulfilled !== undefined && mayThrow(link.onFulfilled, context.isCallback, context.sourceCode));
     return rethrows || later;
   }
   if (links.length > 0) {
     return canReject(root, context, seen) ||
-      links.some((link) => link.onFulfilled !== undefined && link.method !== 'finally' && mayThrow(link.onFulfilled, context.isCallback));
+      links.some((link) => link.onFulfilled !== undefined && link.method !== 'finally' && mayThrow(link.onFulfilled, context.isCallback, context.sourceCode));
   }
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.MemberExpression) {
@@ -190,8 +190,11 @@ export function bodyCanReject(fn: FunctionNode, context: RejectionContext, seen 
   return rejects;
 }
 
-/** Whether running a chain link can throw: a `throw`, `await`, `new`, or a call of anything but `console` and the callback. */
-export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean): boolean {
+/**
+ * Whether running a chain link can throw: a `throw`, `await`, `new`, or a call of anything but `console`, the
+ * callback, and (given the file) a same-file async function and the chain links on what it returns.
+ */
+export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean, sourceCode?: TSESLint.SourceCode): boolean {
   if (isCallback(handler)) return false;
   if (!isFunctionNode(handler)) return true;
   let throws = false;
@@ -199,7 +202,7 @@ export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Nod
     if (throws) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) {
       throws = true;
-    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback)) {
+    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback) && !(sourceCode && isAsyncLocalCall(node, sourceCode))) {
       throws = true;
     }
   });
@@ -213,6 +216,20 @@ function isHarmlessCall(call: TSESTree.CallExpression, isCallback: (node: TSESTr
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipTransparentWrappers(callee.object);
   return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+}
+
+/**
+ * `helper(…)` of a same-file async function, and `.then`/`.catch`/`.finally` on it: an async function turns
+ * everything its body throws into a rejection, so the call itself never throws (its arguments are judged apart).
+ */
+function isAsyncLocalCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return localFunction(callee, sourceCode)?.async === true;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberPropertyName(callee);
+  if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
+  const object = skipTransparentWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.CallExpression && isAsyncLocalCall(object, sourceCode);
 }
 
 export function containsThrow(body: TSESTree.Node): boolean {

@@ -84,6 +84,7 @@ export default createRule<Options, MessageIds>({
       const judge = rejectionContext(handlerFlow);
       const problem = judgeChainRejection(chain, {
         isCallback: judge.isCallback,
+        sourceCode,
         rootCanReject: !cannotReject(chain.root, judge),
         answers: (handler) => answers(handler, handlerFlow, analysis),
       });

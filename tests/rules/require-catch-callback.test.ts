@@ -178,6 +178,23 @@ exports.handler = (context, event, callback) => {
   if (event.Kind === 'row') store.lookup(event.Id, (err, row) => callback(null, row));
   else find(event.Id, (error, row) => callback(null, row));
 };`,
+    // A link that only starts a chain on a same-file async function: calling it never throws synchronously.
+    `async function findConversation(client, sid) {
+  return client.conversations.v1.conversations(sid).fetch().catch(() => null);
+}
+async function addParticipant(client, sid, address) {
+  try {
+    return await client.conversations.v1.conversations(sid).participants.create({ 'messagingBinding.address': address });
+  } catch (error) {
+    return null;
+  }
+}
+exports.handler = function (context, event, callback) {
+  const client = context.getTwilioClient();
+  findConversation(client, event.Sid).then(() => {
+    addParticipant(client, event.Sid, event.From).then((participant) => callback(null, participant));
+  });
+};`,
   ],
   invalid: [
     // The FAQ's first example: no .catch.
