@@ -4,18 +4,26 @@ import { chainMethodOf, chainOf, isChainReceiver } from '../promises/promise-cha
 import { enclosingFunction, type FunctionNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
 import type { HandlerFlow } from './flow-events.js';
+import { answersSomewhere } from './answers-somewhere.js';
 
 /**
  * Whether the paths of a `.then`/`.catch` function that return normally are answered further down its chain:
- * a later `.then(fn)` or `.finally(fn)` whose function answers on every path runs after it (`.then((call) => {
+ * a later `.then(fn)` or `.finally(fn)` whose function answers (on every path, or on some, which are then that
+ * link's to report) runs after it (`.then((call) => {
  * if (!call) return; … }).then(() => callback())`). A chain the function's own link sits in that is returned
  * from an outer link (`.then((x) => lookup(x).then(…))`) goes on in the outer chain, so that one counts too.
  */
 export function answeredByLaterLink(fn: FunctionNode, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): boolean {
-  /** The callback itself, or a function that answers on every path. */
+  /**
+   * The callback itself, or a function that answers on every path — or on some: its other paths are reported
+   * in it (require-callback checks that link too), and that one report covers the paths that got there from here.
+   */
   function answers(link: TSESTree.Node): boolean {
     const value = skipTransparentWrappers(link);
-    if (isFunctionNode(value)) return handlerFlow.functions.has(value) && analysis.summaryOf(value).answersOnEveryPath;
+    if (isFunctionNode(value)) {
+      const flow = handlerFlow.functions.get(value);
+      return flow !== undefined && (analysis.summaryOf(value).answersOnEveryPath || answersSomewhere(flow));
+    }
     if (value.type !== AST_NODE_TYPES.Identifier) return false;
     for (const variable of handlerFlow.bindings.callbackVariables) {
       if (variable.references.some((reference) => reference.identifier === value)) return true;
