@@ -10,8 +10,8 @@ const packageJson = require('../package.json') as { name: string; version: strin
 
 const PLUGIN_NAMESPACE = 'twilio-functions';
 
-/** Files that Twilio deploys as Functions, and the TypeScript template's sources. */
-const FUNCTION_FILES = ['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts'];
+/** Files that Twilio deploys as Functions, and the sources of projects that keep them in `src/functions` (TypeScript, Flex). */
+const FUNCTION_FILES = ['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.{js,cjs,ts}'];
 
 /** The TypeScript ones among them, which need typescript-eslint's parser. */
 const TYPESCRIPT_FUNCTION_FILES = ['functions/**/*.ts', 'src/functions/**/*.ts'];

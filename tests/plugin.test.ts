@@ -54,7 +54,7 @@ describe('configs.recommended', () => {
   });
 
   it('applies to Twilio Functions: functions/ and the TypeScript template’s src/functions/', () => {
-    expect(javascript?.files).toEqual(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts']);
+    expect(javascript?.files).toEqual(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.{js,cjs,ts}']);
     expect(typescript?.files).toEqual(['functions/**/*.ts', 'src/functions/**/*.ts']);
   });
 
@@ -104,7 +104,7 @@ describe('configs["disable-overlapping-rules"]', () => {
   it('only turns rules off, on Function files', () => {
     const [config, ...rest] = plugin.configs['disable-overlapping-rules'];
     expect(rest).toEqual([]);
-    expect(config?.files).toEqual(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.ts']);
+    expect(config?.files).toEqual(['functions/**/*.{js,cjs,ts}', 'src/functions/**/*.{js,cjs,ts}']);
     expect(config?.rules).toEqual({
       'consistent-return': 'off',
       'promise/no-callback-in-promise': 'off',
