@@ -50,7 +50,7 @@ export function solveGaps(
     return single ? pair.single : pair.several;
   }
   function bypass(decision: DecisionNode, before: PathGap): PathGap {
-    const bypasses = (pairOf(decision).bypasses ??= new Map());
+    const bypasses = (pairOf(decision).bypasses ??= new Map<PathGap, PathGap>());
     let found = bypasses.get(before);
     if (!found) bypasses.set(before, (found = { decision, single: true, bypassed: before }));
     return found;

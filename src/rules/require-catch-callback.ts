@@ -7,6 +7,7 @@ import { readsCallback } from '../handlers/callback-bindings.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
+import { throwingLastCatch } from '../promises/throwing-catch.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
 import { isTwilioRestCall } from '../promises/promise-producers.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
@@ -20,10 +21,12 @@ export type Options = [];
 export type MessageIds =
   | 'asyncIife'
   | 'catchDoesNotAnswer'
+  | 'catchThrows'
   | 'ignoredError'
   | 'missingCatch'
   | 'suggestCatch'
   | 'suggestErrorCheck'
+  | 'suggestParameter'
   | 'thenAfterCatch'
   | 'unguardedAwait';
 
@@ -42,11 +45,13 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingCatch: `This chain calls \`{{name}}()\` when it succeeds but not when it fails: if it rejects, ${TIMEOUT}. End it with \`.catch((error) => {{name}}(error))\`.`,
       catchDoesNotAnswer: `This \`.catch()\` does not call \`{{name}}()\` although the chain answers when it succeeds: when it rejects, ${TIMEOUT}. Call \`{{name}}(error)\` (or answer with an error response) in it.`,
+      catchThrows: `No scope declares \`{{read}}\` and the runtime does not provide it: this \`.catch()\` throws a ReferenceError here instead of calling \`{{name}}()\`, and nothing catches that, so when the chain rejects ${TIMEOUT}. Declare \`{{read}}\` or correct its name.`,
       thenAfterCatch: `This \`.{{method}}()\` comes after the chain's last \`.catch()\` and can throw: its rejection is handled by nobody, so ${TIMEOUT}. Move the \`.catch()\` to the end of the chain.`,
       unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
       asyncIife: `This async function is called without \`.catch()\` and can reject: the handler is not async, so its rejection is nobody's and ${TIMEOUT}. Catch inside it and call \`{{name}}(error)\`, or add \`.catch((error) => {{name}}(error))\`.`,
       ignoredError: `\`{{param}}\` is never read: when \`{{method}}()\` fails, this callback answers as if it had succeeded (with nothing), or throws reading the missing result{{secondCall}}. Check it first: \`if ({{param}}) return {{name}}({{param}});\`.`,
       suggestCatch: 'Add `.catch((error) => {{name}}(error))` at the end of the chain.',
+      suggestParameter: 'Use `{{param}}`, the parameter of this `.catch()`.',
       suggestErrorCheck: 'Add `if ({{param}}) return {{name}}({{param}});` as the first statement.',
     },
   },
@@ -60,7 +65,9 @@ export default createRule<Options, MessageIds>({
       for (const site of analysis.promiseChains) {
         if (site.fate.kind !== 'statement' && site.fate.kind !== 'voided') continue;
         const handlerFlow = analysis.handlerFlowOf(site.flow);
-        if (handlerFlow) checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        if (!handlerFlow) continue;
+        checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        checkLastCatch(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
       }
       for (const handlerFlow of analysis.handlerFlows) {
         // A wrapper (another file's, or a known npm one) that catches the handler's rejection answers for it.
@@ -108,6 +115,20 @@ export default createRule<Options, MessageIds>({
             ? [{ messageId: 'suggestCatch', data: { name }, fix: (fixer) => fixer.insertTextAfter(node, `.catch((error) => ${name}(error))`) }]
             : [],
       });
+    }
+
+    /** `.catch((err) => callback(error))`: the read that throws, with the handler's own parameter as a suggestion. */
+    function checkLastCatch(node: TSESTree.CallExpression, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
+      for (const { handler, read } of throwingLastCatch(node, handlerFlow, analysis)) {
+        const [param] = handler.params;
+        const rename = param?.type === AST_NODE_TYPES.Identifier && param.name !== read.name ? param.name : undefined;
+        context.report({
+          node: read,
+          messageId: 'catchThrows',
+          data: { name: callbackName(handlerFlow), read: read.name },
+          suggest: rename ? [{ messageId: 'suggestParameter', data: { param: rename }, fix: (fixer) => fixer.replaceText(read, rename) }] : [],
+        });
+      }
     }
 
     /**

@@ -411,6 +411,48 @@ exports.handler = (context, event, callback) => {
       errors: [{ messageId: 'ignoredError', line: 9, column: 27, endLine: 9, endColumn: 30, data: { name, param: 'err', method: 'lookup', secondCall: '' } }],
     },
     {
+      // The last .catch reads an undeclared name before it calls back: it throws, and nothing catches that.
+      code: `exports.handler = function (context, event, callback) {
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .catch((err) => {
+      console.error(err);
+      callback(error);
+    });
+};`,
+      errors: [
+        {
+          messageId: 'catchThrows',
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 21,
+          data: { name, read: 'error' },
+          suggestions: [
+            {
+              messageId: 'suggestParameter',
+              data: { param: 'err' },
+              output: `exports.handler = function (context, event, callback) {
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .catch((err) => {
+      console.error(err);
+      callback(err);
+    });
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // A rejection handler given as then's second argument, with no parameter to suggest.
+      code: `exports.handler = (context, event, callback) => {
+  fetch('https://example.com').then((response) => callback(null, response.status), () => callback(problem));
+};`,
+      errors: [{ messageId: 'catchThrows', line: 2, column: 99, endLine: 2, endColumn: 106, data: { name, read: 'problem' }, suggestions: [] }],
+    },
+    {
       // Another library's continuation: no second call is promised.
       code: `const superagent = require('superagent');
 exports.handler = (context, event, callback) => {
