@@ -1,9 +1,10 @@
 import { isBuiltin } from 'node:module';
+import { dirname, join } from 'node:path';
 
 import semver from 'semver';
 
 import { packageNameOf } from './esm-only-packages.js';
-import { findNearestPackageJson, type PackageJson } from './package-json.js';
+import { findNearestPackageJson, type PackageJson, readPackageJson } from './package-json.js';
 
 /**
  * Packages that are part of every Twilio build whether declared or not (Twilio docs, Functions "Dependencies",
@@ -39,6 +40,11 @@ export type DeployedDependency =
   | { readonly kind: 'deployed'; readonly name: string; readonly manifest: PackageJson; readonly range: string }
   /** Not declared, but a dependency of the `twilio` the build installs: found once deployed, hoisted. */
   | { readonly kind: 'through-twilio'; readonly name: string; readonly manifest: PackageJson }
+  /**
+   * Not declared, but a dependency of a declared one (as its installed package.json says): the build installs it
+   * with it and npm hoists it (`moment` under `moment-timezone`). Fragile, but found once deployed.
+   */
+  | { readonly kind: 'through-dependency'; readonly name: string; readonly manifest: PackageJson; readonly via: string }
   /** Not deployed: `devOnly` when it is in `devDependencies` (installed locally, never deployed). */
   | { readonly kind: 'not-deployed'; readonly name: string; readonly manifest: PackageJson; readonly devOnly: boolean };
 
@@ -54,7 +60,18 @@ export function deployedDependency(directory: string, specifier: string): Deploy
   const range = manifest.dependencies.get(name);
   if (range !== undefined) return { kind: 'deployed', name, manifest, range };
   if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name)) return { kind: 'through-twilio', name, manifest };
+  const via = declaredDependencyDependingOn(manifest, name);
+  if (via !== undefined) return { kind: 'through-dependency', name, manifest, via };
   return { kind: 'not-deployed', name, manifest, devOnly: manifest.devDependencies.has(name) };
+}
+
+/** The declared dependency whose installed package.json depends on `name` (read only for an undeclared name). */
+function declaredDependencyDependingOn(manifest: PackageJson, name: string): string | undefined {
+  const modules = join(dirname(manifest.path), 'node_modules');
+  for (const declared of manifest.dependencies.keys()) {
+    if (readPackageJson(join(modules, declared, 'package.json'))?.dependencies.has(name)) return declared;
+  }
+  return undefined;
 }
 
 /** The dependencies of the newest `twilio` major a range admits; the newest known major when undeclared. */

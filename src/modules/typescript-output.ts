@@ -12,12 +12,18 @@ export interface TypeScriptOutput {
   readonly keepsDynamicImport: boolean;
   /** The `module` compiler option as found (for messages). */
   readonly module: string;
+  /**
+   * The `compilerOptions.paths` patterns (`@shared/*`): a specifier they match names a project file, not a
+   * package (tsc leaves it as written; the project's build rewrites it, or it fails, which is not a dependency's
+   * business).
+   */
+  readonly pathAliases: readonly string[];
 }
 
 const MAX_EXTENDS = 8;
 const byDirectory = new FileBackedCache<string, TypeScriptOutput>(1_000);
 
-const COMMONJS_OUTPUT: TypeScriptOutput = { importsBecomeRequire: true, keepsDynamicImport: false, module: 'commonjs' };
+const COMMONJS_OUTPUT: TypeScriptOutput = { importsBecomeRequire: true, keepsDynamicImport: false, module: 'commonjs', pathAliases: [] };
 
 /**
  * The output of a `.ts`/`.cts`/`.mts` file. `.mts` is always ESM and `.cts` always CommonJS under node16/nodenext;
@@ -26,7 +32,7 @@ const COMMONJS_OUTPUT: TypeScriptOutput = { importsBecomeRequire: true, keepsDyn
  */
 export function typeScriptOutput(filename: string): TypeScriptOutput {
   const extension = extname(filename);
-  if (extension === '.mts') return { importsBecomeRequire: false, keepsDynamicImport: true, module: 'nodenext' };
+  if (extension === '.mts') return { importsBecomeRequire: false, keepsDynamicImport: true, module: 'nodenext', pathAliases: [] };
   const directory = dirname(filename);
   const fromConfig = byDirectory.get(directory, () => outputForDirectory(directory));
   if (extension === '.cts' && fromConfig.keepsDynamicImport) return { ...fromConfig, importsBecomeRequire: true };
@@ -35,16 +41,26 @@ export function typeScriptOutput(filename: string): TypeScriptOutput {
 
 function outputForDirectory(directory: string): TypeScriptOutput {
   const tsconfig = findTsconfig(directory);
-  const module = tsconfig ? readModuleOption(tsconfig, 0) : undefined;
-  if (module === undefined) return COMMONJS_OUTPUT;
+  const module = tsconfig ? readCompilerOption(tsconfig, 'module', 0) : undefined;
+  const paths = tsconfig ? readCompilerOption(tsconfig, 'paths', 0) : undefined;
+  const pathAliases = isRecord(paths) ? Object.keys(paths) : [];
+  if (typeof module !== 'string') return { ...COMMONJS_OUTPUT, pathAliases };
   const normalized = module.toLowerCase();
-  if (normalized === 'commonjs' || normalized === 'umd' || normalized === 'amd') return { ...COMMONJS_OUTPUT, module };
+  if (normalized === 'commonjs' || normalized === 'umd' || normalized === 'amd') return { ...COMMONJS_OUTPUT, module, pathAliases };
   if (normalized.startsWith('node')) {
     const isModulePackage = findNearestPackageJson(directory)?.type === 'module';
-    return { importsBecomeRequire: !isModulePackage, keepsDynamicImport: true, module };
+    return { importsBecomeRequire: !isModulePackage, keepsDynamicImport: true, module, pathAliases };
   }
   // es2015…esnext, preserve, system: the output is not CommonJS `require()`.
-  return { importsBecomeRequire: false, keepsDynamicImport: true, module };
+  return { importsBecomeRequire: false, keepsDynamicImport: true, module, pathAliases };
+}
+
+/** Whether a `compilerOptions.paths` pattern (`@shared/*`, or an exact name) matches `specifier`. */
+export function matchesPathAlias(specifier: string, aliases: readonly string[]): boolean {
+  return aliases.some((alias) => {
+    const star = alias.indexOf('*');
+    return star === -1 ? alias === specifier : specifier.startsWith(alias.slice(0, star)) && specifier.endsWith(alias.slice(star + 1));
+  });
 }
 
 function findTsconfig(directory: string): string | undefined {
@@ -56,19 +72,19 @@ function findTsconfig(directory: string): string | undefined {
   }
 }
 
-/** `compilerOptions.module`, following relative `extends` (package `extends` are not followed). */
-function readModuleOption(path: string, depth: number): string | undefined {
+/** A compiler option (`module`, `paths`), following relative `extends` (package `extends` are not followed). */
+function readCompilerOption(path: string, option: 'module' | 'paths', depth: number): unknown {
   dependOnFile(path);
   const json = readJsonFile(path);
   if (!isRecord(json)) return undefined;
   const options = json.compilerOptions;
-  if (isRecord(options) && typeof options.module === 'string') return options.module;
+  if (isRecord(options) && options[option] !== undefined && (option !== 'module' || typeof options.module === 'string')) return options[option];
   if (depth >= MAX_EXTENDS) return undefined;
   const parents: unknown[] = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? (json.extends as unknown[]) : [];
   for (const parent of [...parents].reverse()) {
     if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
     const parentPath = resolve(dirname(path), parent.endsWith('.json') ? parent : `${parent}.json`);
-    const found = readModuleOption(parentPath, depth + 1);
+    const found = readCompilerOption(parentPath, option, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;

@@ -88,12 +88,13 @@ export function isTreeCurrent(tree: ProjectTree): boolean {
 
 /**
  * The name a source file of the Functions folder is deployed under, or undefined when it is not deployed as a
- * Function: only `.js` files are; the TypeScript template's `.ts` files are compiled to `.js` first.
+ * Function: only `.js` files are; the TypeScript template's `.ts` files are compiled to `.js` first, except its
+ * tests (`*.test.ts`, `*.spec.ts`), which a TypeScript project's build leaves out.
  */
 export function functionSourceAsDeployed(relativePath: string, typescript: boolean): string | undefined {
   const extension = extname(relativePath);
   if (extension === '.js') return relativePath;
-  if (typescript && extension === '.ts' && !relativePath.endsWith('.d.ts')) return `${relativePath.slice(0, -3)}.js`;
+  if (typescript && extension === '.ts' && !/\.(?:d|test|spec)\.ts$/.test(relativePath)) return `${relativePath.slice(0, -3)}.js`;
   return undefined;
 }
 

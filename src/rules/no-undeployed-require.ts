@@ -5,7 +5,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { deployedDependency } from '../modules/deployed-dependency.js';
 import { beginFileLint } from '../modules/file-stamps.js';
 import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier, specifierSubject } from '../modules/module-specifiers.js';
-import { typeScriptOutput } from '../modules/typescript-output.js';
+import { matchesPathAlias, typeScriptOutput } from '../modules/typescript-output.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -41,14 +41,21 @@ export default createRule<Options, MessageIds>({
     // TypeScript compiled to ES modules is not what Twilio runs; only CommonJS output keeps these as requires.
     if (typeScript && !typeScript.importsBecomeRequire) return {};
     const directory = dirname(filename);
-    return moduleSpecifiers(context.sourceCode, typeScript, (found) => check(context, directory, found));
+    const reported = new Set<string>();
+    return moduleSpecifiers(context.sourceCode, typeScript, (found) => {
+      // `@shared/util` under tsconfig `paths`: a project file the build maps, not a package.
+      if (typeScript && matchesPathAlias(found.specifier, typeScript.pathAliases)) return;
+      check(context, directory, found, reported);
+    });
   },
 });
 
-function check(context: Context, directory: string, found: ModuleSpecifier): void {
+/** One report per package and file: a second `require` of it (or of a subpath) is the same missing entry. */
+function check(context: Context, directory: string, found: ModuleSpecifier, reported: Set<string>): void {
   const deploy = deployedDependency(directory, found.specifier);
   // No package.json: a Console-only service, whose dependencies are declared in the Console.
-  if (deploy.kind !== 'not-deployed') return;
+  if (deploy.kind !== 'not-deployed' || reported.has(deploy.name)) return;
+  reported.add(deploy.name);
   context.report({
     node: found.node,
     messageId: deploy.devOnly ? 'devDependencyOnly' : 'notDeclared',

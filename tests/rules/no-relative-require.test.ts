@@ -144,6 +144,8 @@ runWithTypeScriptParser('no-relative-require', rule, {
     { filename: TS_FUNCTION, code: "import type { Greeting } from './helper.private';\nlet g: Greeting;" },
     { filename: TS_FUNCTION, code: "import * as Helper from './helper.private';\nconst { greet } = <typeof Helper>require(Runtime.getFunctions()['helper'].path);" },
     { filename: TS_FUNCTION, code: "import { Greeting } from './helper.private';\nexport const g: Greeting = { text: '' };" },
+    // A test beside the Functions is not compiled into the deploy: its relative imports are fine.
+    { filename: join(FIXTURES, 'runtime-ts-project/src/functions/send.test.ts'), code: "import { handler } from './send';\nhandler();" },
   ],
   invalid: [
     {

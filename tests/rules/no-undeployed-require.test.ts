@@ -25,6 +25,17 @@ const TWILIO3 = mkdtempSync(join(tmpdir(), 'no-undeployed-twilio3-'));
 writeFileSync(join(TWILIO3, 'package.json'), JSON.stringify({ dependencies: { twilio: '^3.56.0' } }));
 mkdirSync(join(TWILIO3, 'functions'));
 
+/** A project that declares moment-timezone, whose installed package.json depends on moment. */
+const WITH_DEPENDENCY = mkdtempSync(join(tmpdir(), 'no-undeployed-transitive-'));
+writeFileSync(join(WITH_DEPENDENCY, 'package.json'), JSON.stringify({ dependencies: { 'moment-timezone': '^0.5.0' } }));
+mkdirSync(join(WITH_DEPENDENCY, 'node_modules/moment-timezone'), { recursive: true });
+writeFileSync(join(WITH_DEPENDENCY, 'node_modules/moment-timezone/package.json'), JSON.stringify({ name: 'moment-timezone', dependencies: { moment: '^2.29.4' } }));
+/** A TypeScript project whose tsconfig (through `extends`) maps `@shared/*` to project files. */
+const ALIASED = mkdtempSync(join(tmpdir(), 'no-undeployed-paths-'));
+writeFileSync(join(ALIASED, 'package.json'), JSON.stringify({ dependencies: { twilio: '^5.0.0' } }));
+writeFileSync(join(ALIASED, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', paths: { '@shared/*': ['./src/shared/*'], config: ['./src/config.ts'] } } }));
+writeFileSync(join(ALIASED, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json", /* comments are fine */ "include": ["src"] }');
+
 const notDeclared = (name: string, specifier = name, subject = `\`require('${specifier}')\``) => ({
   messageId: 'notDeclared' as const,
   data: { name, specifier, subject },
@@ -46,6 +57,11 @@ runWithBothParsers('no-undeployed-require', rule, {
     { name: 'not a static specifier, or a local require', filename: FUNCTION, code: "require(name); function f(require) { require('x'); }" },
     { name: 'no package.json: a Console-only service', filename: CONSOLE_ONLY, code: "require('left-pad');" },
     { name: 'the package requiring itself', filename: FUNCTION, code: "require('fns/x');" },
+    {
+      name: 'a dependency of a declared dependency is installed with it, and hoisted',
+      filename: join(WITH_DEPENDENCY, 'functions/a.js'),
+      code: "const moment = require('moment');",
+    },
   ],
   invalid: [
     {
@@ -73,6 +89,12 @@ runWithBothParsers('no-undeployed-require', rule, {
       ],
     },
     {
+      name: 'one report per package and file',
+      filename: FUNCTION,
+      code: "const leftPad = require('left-pad');\nconst pad = require('left-pad/pad');",
+      errors: [{ ...notDeclared('left-pad'), line: 1, column: 17 }],
+    },
+    {
       name: "a package twilio 3 depended on, but the project declares twilio 4",
       filename: FUNCTION,
       code: "require('lodash');",
@@ -87,6 +109,11 @@ runWithTypeScriptParser('no-undeployed-require (TypeScript compiled to CommonJS)
     { name: 'an import used only as a type is elided by tsc', filename: TS_FUNCTION, code: "import { Handler } from 'types-pkg';\nexport const handler: Handler = () => {};" },
     { name: 'an unused import is elided', filename: TS_FUNCTION, code: "import unused from 'unused-pkg';" },
     { name: '.mts is not a Function', filename: join(PROJECT, 'src/functions/x.mts'), code: "import x from 'left-pad';\nx();" },
+    {
+      name: 'specifiers that tsconfig paths map to project files',
+      filename: join(ALIASED, 'src/functions/a.ts'),
+      code: "import { greet } from '@shared/greetings';\nimport settings from 'config';\ngreet(settings);",
+    },
   ],
   invalid: [
     {
