@@ -19,6 +19,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export interface HandlerWrapper {
   readonly call: TSESTree.CallExpression;
   readonly catchesRejection: boolean;
+  /**
+   * Set when the wrapper (an export of another project file) hands the handler a callback of its own that can
+   * return without calling the runtime's: how the handler names the wrapper, its file, and the line of that return.
+   */
+  readonly lostAnswer?: { readonly name: string; readonly file: string; readonly line: number };
 }
 
 /** What the linted file's handlers get from the other files they use. */
@@ -166,8 +171,14 @@ export function crossFileFacts(context: Context): CrossFileFacts {
       const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
       const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);
       if (!required) return undefined;
-      const wrapper = knownWrapperCalled(call, sourceCode) ?? exportSummary(required)?.summary.wrapper;
-      return wrapper?.handlerIndex === index ? { call, catchesRejection: wrapper.catchesRejection } : undefined;
+      const known = knownWrapperCalled(call, sourceCode);
+      const found = known ? undefined : exportSummary(required);
+      const wrapper = known ?? found?.summary.wrapper;
+      // The handler's callback is its third parameter: a wrapper that passes the runtime's elsewhere is not this handler's.
+      if (wrapper?.handlerIndex !== index || wrapper.callbackIndex !== 2) return undefined;
+      if (wrapper.forwards === 'every' || !found) return { call, catchesRejection: wrapper.catchesRejection };
+      const lostAnswer = { name: sourceCode.getText(call.callee), file: found.file, line: wrapper.forwardGapLine ?? call.loc.start.line };
+      return { call, catchesRejection: wrapper.catchesRejection, lostAnswer };
     },
   };
 }

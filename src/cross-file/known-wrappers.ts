@@ -11,10 +11,11 @@ import { literalSpecifier, requiredExportOf } from './required-binding.js';
  * `(context, event, callback) => validator(…).then((result) => handlerFn(context, event, callback)).catch(failedResponse)`,
  * where `failedResponse` calls `callback(null, response)` with a 403. The handler's Promise is returned from the
  * `.then`, so its rejection (and a synchronous throw) reaches the `.catch` and is answered (as a 403 with the error
- * as its body). `TokenValidator` is the name the package's README gives the same export.
+ * as its body); the handler gets the runtime's callback itself, third. `TokenValidator` is the name the package's
+ * README gives the same export.
  */
 const KNOWN_WRAPPERS: ReadonlyMap<string, ReadonlyMap<string, WrapperSummary>> = new Map([
-  ['twilio-flex-token-validator', new Map([['functionValidator', { handlerIndex: 0, catchesRejection: true }]])],
+  ['twilio-flex-token-validator', new Map([['functionValidator', { handlerIndex: 0, catchesRejection: true, callbackIndex: 2, forwards: 'every' }]])],
 ]);
 
 /** The packages of the table, for a quick look at a file's text. */

@@ -1,0 +1,65 @@
+// Wrappers of other project files that hand the wrapped handler a callback of their own (inline, a local
+// function, made by a factory), that turn its result into a Promise with `Promise.resolve`, and that call
+// twilio-flex-token-validator's `validator` themselves, stored and chained or awaited in a `try`.
+import { join, resolve } from 'node:path';
+
+import requireCallback from '../../src/rules/require-callback.js';
+import requireCatchCallback from '../../src/rules/require-catch-callback.js';
+import { runWithBothParsers } from '../rule-testers.js';
+import { HANDLER } from './wrapped-handler.js';
+
+const PROJECT = resolve(import.meta.dirname, '../fixtures/flex-project');
+
+/** A Function that requires `helper` as `wrappers` and exports `HANDLER` wrapped by `wrappers.<name>`: its `await` is on line 5, its `throw` on line 6. */
+function wrapped(helper: string, name: string): { name: string; filename: string; code: string } {
+  const code = `const wrappers = require(Runtime.getFunctions()['common/helpers/${helper}'].path);\n\nexports.handler = wrappers.${name}(${HANDLER});`;
+  return { name: `${helper}: ${name}`, filename: join(PROJECT, 'functions/inline.js'), code };
+}
+
+const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;
+const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 16 } as const;
+
+const CATCHING = [
+  wrapped('wrapped-callback', 'logged'),
+  wrapped('wrapped-callback', 'timed'),
+  wrapped('promise-resolve', 'resolved'),
+  wrapped('promise-resolve', 'resolvedThen'),
+  wrapped('token-check', 'checked'),
+  wrapped('token-check', 'awaited'),
+];
+
+const ESCAPING = [
+  wrapped('wrapped-callback', 'audited'),
+  wrapped('promise-resolve', 'resolvedBare'),
+  wrapped('promise-resolve', 'resolvedThenBare'),
+  wrapped('promise-resolve', 'resolvedLogged'),
+  wrapped('token-check', 'checkedFirst'),
+  wrapped('token-check', 'awaitedFirst'),
+];
+
+const WRAPPER_FILE = 'functions/common/helpers/wrapped-callback.private.js';
+
+/**
+ * A wrapper whose own callback calls the runtime's on some paths only: the handler's answer can be lost there,
+ * reported once at the wrapper call (line 3). It still catches the handler's rejection.
+ */
+const LOSING = [
+  { ...wrapped('wrapped-callback', 'quiet'), function: 'wrappers.quiet', line: '39', column: 19 },
+  { ...wrapped('wrapped-callback', 'dropping'), function: 'wrappers.dropping', line: '47', column: 19 },
+];
+
+runWithBothParsers('require-callback: wrapped callbacks, Promise.resolve, token validation', requireCallback, {
+  valid: CATCHING,
+  invalid: [
+    ...ESCAPING.map((test) => ({ ...test, errors: [REJECTED] })),
+    ...LOSING.map(({ function: name, line, column, ...test }) => ({
+      ...test,
+      errors: [{ messageId: 'wrapperLosesAnswer' as const, data: { function: name, file: WRAPPER_FILE, line }, line: 3, column }],
+    })),
+  ],
+});
+
+runWithBothParsers('require-catch-callback: wrapped callbacks, Promise.resolve, token validation', requireCatchCallback, {
+  valid: [...CATCHING, ...LOSING.map(({ name, filename, code }) => ({ name, filename, code }))],
+  invalid: ESCAPING.map((test) => ({ ...test, errors: [UNGUARDED] })),
+});
