@@ -35,3 +35,31 @@ export function knownWrapperCalled(call: TSESTree.CallExpression, sourceCode: TS
   const specifier = required && literalSpecifier(required.load);
   return required && specifier !== undefined ? knownWrapper(specifier, required.exportName) : undefined;
 }
+
+/**
+ * Promise-returning exports of npm packages whose published source was read, in words for a message.
+ *
+ * `twilio-flex-token-validator`'s `validator(token, accountSid, authToken, …)` — every published version (1.5.0 to
+ * 1.6.0, `dist/index.js`): returns a Promise that rejects when the token is missing, when the credentials are, when
+ * the token is not valid and when the request fails, and resolves with the token's details otherwise. It never
+ * throws synchronously. The README names it `TokenValidator` too.
+ */
+const KNOWN_PROMISES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['twilio-flex-token-validator', new Map([['validator', 'a Flex token validation']])],
+]);
+
+const namesKnownPromisePackage = new WeakMap<TSESLint.SourceCode, boolean>();
+
+/** What a call of a known package's Promise-returning export is (`a Flex token validation`), when it is one. */
+export function knownPackagePromise(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
+  // Asked for every call a recorded function makes: most files name none of these packages.
+  let names = namesKnownPromisePackage.get(sourceCode);
+  if (names === undefined) {
+    names = [...KNOWN_PROMISES.keys()].some((name) => sourceCode.text.includes(name));
+    namesKnownPromisePackage.set(sourceCode, names);
+  }
+  if (!names) return undefined;
+  const required = requiredExportOf(call.callee, sourceCode);
+  const specifier = required && literalSpecifier(required.load);
+  return required && specifier !== undefined ? KNOWN_PROMISES.get(specifier)?.get(required.exportName) : undefined;
+}

@@ -63,3 +63,62 @@ runWithBothParsers('require-catch-callback: wrapped callbacks, Promise.resolve, 
   valid: [...CATCHING, ...LOSING.map(({ name, filename, code }) => ({ name, filename, code }))],
   invalid: ESCAPING.map((test) => ({ ...test, errors: [UNGUARDED] })),
 });
+
+/** A handler that calls twilio-flex-token-validator's `validator` itself, bound as the README binds it. */
+function validating(body: string, binding = "const TokenValidator = require('twilio-flex-token-validator').validator;"): { filename: string; code: string } {
+  return { filename: join(PROJECT, 'functions/inline.js'), code: `${binding}\n\nexports.handler = ${body};` };
+}
+
+const AWAITED_IN_TRY = [
+  'async (context, event, callback) => {',
+  '  try {',
+  '    await TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);',
+  '  } catch (error) {',
+  '    return callback(null, { status: 403, error: String(error) });',
+  '  }',
+  "  return callback(null, 'valid');",
+  '}',
+].join('\n');
+
+const STORED_AND_CHAINED = [
+  '(context, event, callback) => {',
+  '  const validation = TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);',
+  "  validation.then(() => callback(null, 'valid')).catch((error) => callback(null, { status: 403, error: String(error) }));",
+  '}',
+].join('\n');
+
+const UNCAUGHT_CHAIN = validating(STORED_AND_CHAINED.replace(".catch((error) => callback(null, { status: 403, error: String(error) }))", ''));
+
+runWithBothParsers('require-catch-callback: twilio-flex-token-validator validator in the handler', requireCatchCallback, {
+  valid: [
+    validating(AWAITED_IN_TRY),
+    validating(STORED_AND_CHAINED),
+    validating(AWAITED_IN_TRY.replaceAll('TokenValidator(', 'validator('), "const { validator } = require('twilio-flex-token-validator');"),
+  ],
+  invalid: [
+    {
+      // The validation rejects whenever the token is not valid: unguarded, nobody answers it.
+      ...validating("async (context, event, callback) => {\n  await TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);\n  return callback(null, 'valid');\n}"),
+      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 4, column: 3 }],
+    },
+    {
+      // Stored, then chained without a `.catch`: a token that is not valid leaves the request open.
+      ...UNCAUGHT_CHAIN,
+      errors: [
+        {
+          messageId: 'missingCatch',
+          data: { name: 'callback' },
+          line: 5,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              data: { name: 'callback' },
+              output: UNCAUGHT_CHAIN.code.replace("callback(null, 'valid'))", "callback(null, 'valid')).catch((error) => callback(error))"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
