@@ -122,3 +122,41 @@ runWithBothParsers('require-catch-callback: twilio-flex-token-validator validato
     },
   ],
 });
+
+/** A handler of `withResponse`, which passes the runtime's callback fourth: `done` is the callback, `response` is not. */
+function fourth(body: string[]): { filename: string; code: string } {
+  const code = [
+    "const { withResponse } = require(Runtime.getFunctions()['common/helpers/callback-fourth'].path);",
+    '',
+    'exports.handler = withResponse(async (context, event, response, done) => {',
+    ...body,
+    '});',
+  ].join('\n');
+  return { filename: join(PROJECT, 'functions/inline.js'), code };
+}
+
+const FETCH_AND_ANSWER = [
+  '  const call = await context.getTwilioClient().calls(event.callSid).fetch();',
+  "  if (!call) throw new Error('no such call');",
+  '  response.setBody(call.status);',
+  '  return done(null, response);',
+];
+
+runWithBothParsers('require-callback: a wrapper that passes the callback fourth', requireCallback, {
+  valid: [fourth(FETCH_AND_ANSWER)],
+  invalid: [
+    {
+      ...fourth(['  if (!event.callSid) return;', ...FETCH_AND_ANSWER]),
+      errors: [{ messageId: 'missingOnPath', data: { name: 'done', exit: 'This `return` ends the handler' }, line: 4, column: 23 }],
+    },
+    {
+      ...fourth(['  response.setBody(event.callSid);']),
+      errors: [{ messageId: 'missing', data: { name: 'done' }, line: 3, column: 71 }],
+    },
+  ],
+});
+
+runWithBothParsers('require-catch-callback: a wrapper that passes the callback fourth', requireCatchCallback, {
+  valid: [fourth(FETCH_AND_ANSWER)],
+  invalid: [],
+});
