@@ -3,6 +3,7 @@
 // twilio-flex-token-validator's `validator` themselves, stored and chained or awaited in a `try`.
 import { join, resolve } from 'node:path';
 
+import noFloatingPromises from '../../src/rules/no-floating-promises.js';
 import requireCallback from '../../src/rules/require-callback.js';
 import requireCatchCallback from '../../src/rules/require-catch-callback.js';
 import { runWithBothParsers } from '../rule-testers.js';
@@ -159,4 +160,35 @@ runWithBothParsers('require-callback: a wrapper that passes the callback fourth'
 runWithBothParsers('require-catch-callback: a wrapper that passes the callback fourth', requireCatchCallback, {
   valid: [fourth(FETCH_AND_ANSWER)],
   invalid: [],
+});
+
+const FLOATING_VALIDATION = validating(
+  "(context, event, callback) => {\n  TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);\n  return callback(null, 'queued');\n}",
+);
+
+runWithBothParsers('no-floating-promises: twilio-flex-token-validator validator', noFloatingPromises, {
+  valid: [],
+  invalid: [
+    {
+      ...FLOATING_VALIDATION,
+      errors: [
+        {
+          messageId: 'floating',
+          data: { producer: 'a Flex token validation', answer: '`callback()` on line 5', name: 'callback' },
+          line: 4,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: FLOATING_VALIDATION.code.replace(
+                "  TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);\n  return callback(null, 'queued');",
+                "  return TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN).then(() => callback(null, 'queued')).catch((error) => callback(error));",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+  ],
 });
