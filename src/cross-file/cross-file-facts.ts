@@ -8,7 +8,7 @@ import { beginFileLint } from '../modules/file-stamps.js';
 import { projectOf } from '../project/project-model.js';
 import { transparentParent } from '../util/ast.js';
 import { type HelperLanguageOptions, summaryOfFile } from './helper-file.js';
-import { DEFAULT_EXPORT, type ExportSummary, type HelperCall, MODULE_ITSELF, type ModuleSummary } from './helper-summary.js';
+import { DEFAULT_EXPORT, type ExportSummary, type HelperCall, MODULE_ITSELF, type ModuleSummary, type WrapperSummary } from './helper-summary.js';
 import { KNOWN_WRAPPER_PACKAGES, knownWrapperCalled } from './known-wrappers.js';
 import { type ModuleLoad, type RequiredExport, requiredExportOf } from './required-binding.js';
 import { requiredProjectFile } from './required-file.js';
@@ -19,6 +19,11 @@ type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 export interface HandlerWrapper {
   readonly call: TSESTree.CallExpression;
   readonly catchesRejection: boolean;
+  /**
+   * Set when the wrapper (an export of another project file) hands the handler a callback of its own that can
+   * return without calling the runtime's: how the handler names the wrapper, its file, and the line of that return.
+   */
+  readonly lostAnswer?: { readonly name: string; readonly file: string; readonly line: number };
 }
 
 /** What the linted file's handlers get from the other files they use. */
@@ -29,6 +34,11 @@ export interface CrossFileFacts {
   readonly wrapperOf: (handler: Handler) => HandlerWrapper | undefined;
   /** Whether a call of another project file's export can reject, when that file was summarised. */
   readonly callRejects: (call: TSESTree.CallExpression) => boolean | undefined;
+  /**
+   * The argument in which the handler's wrapper passes it the runtime's callback, when the wrapper was summarised
+   * (or is known) and passes it somewhere other than third (`handlerFn(context, event, response, callback)`).
+   */
+  readonly movedCallbackIndexOf: (handler: Handler) => number | undefined;
 }
 
 /**
@@ -82,7 +92,7 @@ function branchWhenAnswered(call: TSESTree.CallExpression, answers: boolean): TS
  */
 const RELATIVE_LOAD = /(?:require\(|\bfrom)\s*['"`]\./;
 
-const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined, callRejects: () => undefined };
+const NOTHING: CrossFileFacts = { helperCallOf: () => undefined, wrapperOf: () => undefined, callRejects: () => undefined, movedCallbackIndexOf: () => undefined };
 
 /**
  * Follows one level of requires from the linted file: the exports of the project files it loads are summarised
@@ -161,13 +171,32 @@ export function crossFileFacts(context: Context): CrossFileFacts {
       return result;
     },
     wrapperOf(handler) {
-      const { parent: call, child } = wrappingCall(handler, sourceCode);
-      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
-      const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
-      const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);
-      if (!required) return undefined;
-      const wrapper = knownWrapperCalled(call, sourceCode) ?? exportSummary(required)?.summary.wrapper;
-      return wrapper?.handlerIndex === index ? { call, catchesRejection: wrapper.catchesRejection } : undefined;
+      const found = wrapperAround(handler);
+      // The handler's callback is its third parameter unless the wrapper moves it (see `movedCallbackIndexOf`).
+      const wrapper = found?.wrapper;
+      if (!found || !wrapper || wrapper.callbackIndex === undefined) return undefined;
+      const { call, file } = found;
+      if (wrapper.forwards === 'every' || file === undefined) return { call, catchesRejection: wrapper.catchesRejection };
+      const lostAnswer = { name: sourceCode.getText(call.callee), file, line: wrapper.forwardGapLine ?? call.loc.start.line };
+      return { call, catchesRejection: wrapper.catchesRejection, lostAnswer };
+    },
+    movedCallbackIndexOf(handler) {
+      const index = wrapperAround(handler)?.wrapper.callbackIndex;
+      return index === 2 ? undefined : index;
     },
   };
+
+  /** The wrapper call around a handler and what it is: a known npm wrapper, or a summarised export (with its file). */
+  function wrapperAround(handler: Handler): { call: TSESTree.CallExpression; wrapper: WrapperSummary; file?: string } | undefined {
+    const { parent: call, child } = wrappingCall(handler, sourceCode);
+    if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee === child) return undefined;
+    const index = call.arguments.indexOf(child as TSESTree.CallExpressionArgument);
+    const required = index < 0 ? undefined : requiredExportOf(call.callee, sourceCode);
+    if (!required) return undefined;
+    const known = knownWrapperCalled(call, sourceCode);
+    if (known) return known.handlerIndex === index ? { call, wrapper: known } : undefined;
+    const found = exportSummary(required);
+    const wrapper = found?.summary.wrapper;
+    return found && wrapper?.handlerIndex === index ? { call, wrapper, file: found.file } : undefined;
+  }
 }

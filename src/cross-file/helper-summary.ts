@@ -28,6 +28,19 @@ export interface WrapperSummary {
   readonly handlerIndex: number;
   /** Whether a rejection of the wrapped handler's Promise (an async handler's `throw`) is caught and answered. */
   readonly catchesRejection: boolean;
+  /**
+   * The argument the wrapped handler gets the runtime's callback in (or a function that calls it): 2, the third,
+   * where the runtime passes it; undefined when the wrapper's calls of the handler do not agree.
+   */
+  readonly callbackIndex: number | undefined;
+  /**
+   * Whether what the handler gets there calls the runtime's callback on every path (the callback itself, or a
+   * function of the wrapper that always calls it: the handler's calls of its third parameter answer) or on some
+   * only (`(error, result) => { if (!error) callback(null, result); }`: an answer of the handler can be lost).
+   */
+  readonly forwards: 'every' | 'some';
+  /** Where that function first returns without calling the runtime's callback (1-based line), when `forwards` is `some`. */
+  readonly forwardGapLine?: number;
 }
 
 /** What one export of a file does, as far as a handler that calls it or is wrapped by it is concerned. */

@@ -1,14 +1,14 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
-import type { HandlerFlow } from '../callback-flow/flow-events.js';
+import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { classifyValueUse, readsCallback } from '../handlers/callback-bindings.js';
 import { type Handler, parameterIdentifier, parameterVariable } from '../handlers/find-handlers.js';
 import { functionCanReject, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Listeners } from '../util/merge-listeners.js';
-import type { CallbackHelperSummary, ExportSummary, ModuleSummary } from './helper-summary.js';
+import type { CallbackHelperSummary, ExportSummary, ModuleSummary, WrapperSummary } from './helper-summary.js';
 import { knownWrapperCalled } from './known-wrappers.js';
 import { exportedFunctions } from './module-exports.js';
 import { rejectionIsAnswered, type RejectionJudge, type WrappedCall, wrapperShapeOf, type WrapperShape } from './wrapper-rejection.js';
@@ -37,7 +37,19 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
     const shape = wrapperShapeOf(fn, sourceCode);
     if (shape) {
       wrappers.set(fn, shape);
-      for (const { runtimeHandler } of shape.calls) if (!roots.has(runtimeHandler.node)) roots.set(runtimeHandler.node, runtimeHandler);
+      for (const { runtimeHandler, forwarded } of shape.calls) {
+        if (!roots.has(runtimeHandler.node)) roots.set(runtimeHandler.node, runtimeHandler);
+        // A factory that makes the handler's callback from the runtime's: what its made function does is solved
+        // with the factory's parameter as the callback.
+        if (forwarded.kind === 'made' && !roots.has(forwarded.factory)) {
+          roots.set(forwarded.factory, {
+            node: forwarded.factory,
+            callbackParam: forwarded.parameter,
+            callbackVariable: forwarded.parameterVariable,
+            wrapperParams: [],
+          });
+        }
+      }
       continue;
     }
     const root = callbackRoot(fn, sourceCode);
@@ -61,7 +73,11 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
             const flow = flowByRoot.get(wrapped.runtimeHandler.node);
             return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode));
           });
-        summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection } });
+        const forwarding = forwardingOf(shape, (root) => {
+          const flow = flowByRoot.get(root);
+          return flow && { flow, analysis: analysisOf(flow) };
+        });
+        summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection, ...forwarding } });
         continue;
       }
       const flow = roots.has(fn) ? flowByRoot.get(fn) : undefined;
@@ -106,15 +122,7 @@ function callbackSummary(flow: HandlerFlow, analysis: CallbackAnalysis): Callbac
   const summary = analysis.summaryOf(handler.node);
   const handles = !readsCallback(flow.bindings) ? 'never' : summary.handlesOnEveryPath ? 'every' : 'some';
   const callbackIndex = handler.node.params.findIndex((param) => parameterIdentifier(param) === handler.callbackParam);
-  let gapLine: number | undefined;
-  if (handles === 'some') {
-    const { outStates } = analysis.solveCompletion(own, 'handled');
-    for (const segment of own.codePath.returnedSegments) {
-      if (outStates.get(segment) !== false) continue;
-      const line = own.segments.get(segment)?.exit?.loc.start.line ?? handler.node.loc.end.line;
-      gapLine = gapLine === undefined ? line : Math.min(gapLine, line);
-    }
-  }
+  const gapLine = handles === 'some' ? firstOpenReturnLine(own, analysis) : undefined;
   const answersWhenReturning = handles === 'some' && !handler.node.async ? guardResult(flow, analysis) : undefined;
   return {
     callbackIndex,
@@ -124,6 +132,49 @@ function callbackSummary(flow: HandlerFlow, analysis: CallbackAnalysis): Callbac
     ...(gapLine === undefined ? {} : { gapLine }),
     ...(answersWhenReturning === undefined ? {} : { answersWhenReturning }),
   };
+}
+
+/** The first line where a path of `own` returns without having handled the callback: its exit, or the function's end. */
+function firstOpenReturnLine(own: FunctionFlow, analysis: CallbackAnalysis): number | undefined {
+  const { outStates } = analysis.solveCompletion(own, 'handled');
+  let gapLine: number | undefined;
+  for (const segment of own.codePath.returnedSegments) {
+    if (outStates.get(segment) !== false) continue;
+    const line = own.segments.get(segment)?.exit?.loc.start.line ?? own.node.loc.end.line;
+    gapLine = gapLine === undefined ? line : Math.min(gapLine, line);
+  }
+  return gapLine;
+}
+
+type Solved = { readonly flow: HandlerFlow; readonly analysis: CallbackAnalysis } | undefined;
+
+/**
+ * How the wrapper passes the runtime's callback to the handler: in which argument (when its calls agree), and
+ * whether what it passes calls the runtime's callback on every path. A hand-off to a known npm wrapper passes
+ * the callback itself, third.
+ */
+function forwardingOf(shape: WrapperShape, solved: (root: FunctionNode) => Solved): Pick<WrapperSummary, 'callbackIndex' | 'forwards' | 'forwardGapLine'> {
+  const indexes = new Set<number>(shape.handoffs.map(() => 2));
+  let forwards: WrapperSummary['forwards'] = 'every';
+  let forwardGapLine: number | undefined;
+  for (const { forwarded, runtimeHandler } of shape.calls) {
+    indexes.add(forwarded.index);
+    if (forwarded.kind === 'itself') continue;
+    const { fn, root } = forwarded.kind === 'function' ? { fn: forwarded.fn, root: runtimeHandler.node } : { fn: forwarded.returned, root: forwarded.factory };
+    const found = solved(root);
+    const own = found?.flow.functions.get(fn);
+    // Not recorded (nothing of it reaches the callback): nothing says it answers.
+    if (!found || !own) {
+      forwards = 'some';
+      continue;
+    }
+    if (found.analysis.summaryOf(fn).answersOnEveryPath) continue;
+    forwards = 'some';
+    const line = firstOpenReturnLine(own, found.analysis) ?? fn.loc.end.line;
+    forwardGapLine = forwardGapLine === undefined ? line : Math.min(forwardGapLine, line);
+  }
+  const [index] = indexes;
+  return { callbackIndex: indexes.size === 1 ? index : undefined, forwards, ...(forwardGapLine === undefined ? {} : { forwardGapLine }) };
 }
 
 /**

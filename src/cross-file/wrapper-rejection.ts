@@ -5,6 +5,7 @@ import { type Handler, parameterIdentifier, parameterVariable, resolveBinding } 
 import { chainMethodOf } from '../promises/promise-chain.js';
 import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { isExportsObject } from '../util/commonjs-exports.js';
+import { type ForwardedCallback, forwardedCallback } from './forwarded-callback.js';
 import { knownWrapperCalled } from './known-wrappers.js';
 import { exportedFunctions } from './module-exports.js';
 
@@ -18,6 +19,8 @@ export interface WrappedCall {
    * `TokenValidator(prepareFunction(handlerFn))`): where the runtime handler's own Promise may be caught.
    */
   readonly outlets: readonly TSESTree.Node[];
+  /** What the wrapped handler gets in the runtime callback's place, and in which argument. */
+  readonly forwarded: ForwardedCallback;
 }
 
 /**
@@ -38,8 +41,9 @@ export interface WrapperShape {
 
 /**
  * Whether `fn` wraps a handler: one of its parameters is called, inside a function nested in `fn` that takes the
- * runtime's `(context, event, callback)`, with that callback as an argument (`handlerFn(context, event, callback)`,
- * `handlerFn(context, event, callback, response, handleError)`), or handed to a same-file wrapper that does, or
+ * runtime's `(context, event, callback)`, with that callback (or a function that calls it) as an argument
+ * (`handlerFn(context, event, callback)`, `handlerFn(context, event, callback, response, handleError)`,
+ * `handlerFn(context, event, (error, result) => { log(error); callback(error, result); })`), or handed to a same-file wrapper that does, or
  * handed to a known npm wrapper whose result `fn` returns (`(handlerFn) => TokenValidator(handlerFn)`).
  */
 export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode, depth = 0): WrapperShape | undefined {
@@ -56,9 +60,9 @@ export function wrapperShapeOf(fn: FunctionNode, sourceCode: TSESLint.SourceCode
       // A same-file runner called by an outer wrapper (`prepareFunction(context, event, callback, required,
       // handlerFn)` inside `TokenValidator((context, event, callback) => prepareFunction(…))`) takes the runtime's
       // callback itself.
-      const runtimeHandler = use.kind === 'call' ? callbackHandedBy(use.call, fn, sourceCode, depth > 0) : undefined;
-      if (use.kind === 'call' && runtimeHandler) {
-        calls.push({ call: use.call, runtimeHandler, outlets: [] });
+      const handedBy = use.kind === 'call' ? callbackHandedBy(use.call, fn, sourceCode, depth > 0) : undefined;
+      if (use.kind === 'call' && handedBy) {
+        calls.push({ call: use.call, ...handedBy, outlets: [] });
         continue;
       }
       const handoff = use.kind === 'handoff' ? handedToKnownWrapper(identifier, fn, sourceCode) : undefined;
@@ -134,25 +138,26 @@ function isReturnedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
 }
 
 /**
- * The function between `call` and `wrapper` whose third parameter the call passes on; with `includeWrapper`, the
- * wrapper itself may be it (a runner that takes the callback and the handler).
+ * The function between `call` and `wrapper` whose third parameter the call passes on, itself or in a function that
+ * calls it (see `forwardedCallback`); with `includeWrapper`, the wrapper itself may be it (a runner that takes the
+ * callback and the handler).
  */
 function callbackHandedBy(
   call: TSESTree.CallExpression,
   wrapper: FunctionNode,
   sourceCode: TSESLint.SourceCode,
   includeWrapper: boolean,
-): Handler | undefined {
+): Pick<WrappedCall, 'runtimeHandler' | 'forwarded'> | undefined {
   for (
     let current = enclosingFunction(call);
     current && (current !== wrapper || includeWrapper);
     current = current === wrapper ? undefined : enclosingFunction(current)
   ) {
     const callbackParam = parameterIdentifier(current.params[2]);
-    if (!callbackParam) continue;
-    const passes = call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === callbackParam.name);
     const callbackVariable = parameterVariable(current, callbackParam, sourceCode);
-    if (passes && callbackVariable) return { node: current, callbackParam, callbackVariable, wrapperParams: [] };
+    if (!callbackParam || !callbackVariable) continue;
+    const forwarded = forwardedCallback(call, callbackVariable, sourceCode);
+    if (forwarded) return { runtimeHandler: { node: current, callbackParam, callbackVariable, wrapperParams: [] }, forwarded };
   }
   return undefined;
 }
@@ -184,6 +189,9 @@ export function rejectionIsAnswered(expression: TSESTree.Node, judge: RejectionJ
       return functionRejectionIsAnswered(enclosingFunction(parent), judge, depth);
     case AST_NODE_TYPES.ArrowFunctionExpression:
       return parent.body === child && functionRejectionIsAnswered(parent, judge, depth);
+    case AST_NODE_TYPES.CallExpression:
+      // `Promise.resolve(handlerFn(…))` adopts the handler's Promise: its rejection goes on where that call's value goes.
+      return parent.callee !== child && parent.arguments[0] === child && isPromiseResolve(parent) && rejectionIsAnswered(parent, judge, depth + 1);
     case AST_NODE_TYPES.MemberExpression: {
       const call = parent.parent;
       if (parent.object !== child || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
@@ -196,6 +204,14 @@ export function rejectionIsAnswered(expression: TSESTree.Node, judge: RejectionJ
     default:
       return false;
   }
+}
+
+/** `Promise.resolve(…)`. */
+function isPromiseResolve(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'resolve') return false;
+  const object = skipTransparentWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'Promise';
 }
 
 /** The Promise a function returns rejects with what it returns or awaits unguarded: where does that go? */

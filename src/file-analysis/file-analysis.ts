@@ -4,7 +4,7 @@ import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-su
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { crossFileFacts, type CrossFileFacts, type HandlerWrapper } from '../cross-file/cross-file-facts.js';
-import { findHandlers, type Handler } from '../handlers/find-handlers.js';
+import { findHandlers, type Handler, withCallbackAt } from '../handlers/find-handlers.js';
 import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
 import { foldListeners, type Listeners, mergeListeners } from '../util/merge-listeners.js';
 
@@ -84,7 +84,15 @@ function createEntry(context: Readonly<TSESLint.RuleContext<string, readonly unk
   // Most files a project lints beside its handlers have none: they need no recording at all.
   if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
   const crossFile = crossFileFacts(context);
-  const recorder = recordCallbackFlow(sourceCode, { helperCallOf: crossFile.helperCallOf });
+  const recorder = recordCallbackFlow(sourceCode, {
+    helperCallOf: crossFile.helperCallOf,
+    // A wrapper of another file that passes the runtime's callback in another argument moves the handler's callback there.
+    roots: () =>
+      findHandlers(sourceCode).flatMap((handler) => {
+        const index = crossFile.movedCallbackIndexOf(handler);
+        return index === undefined ? [handler] : (withCallbackAt(handler, index, sourceCode) ?? []);
+      }),
+  });
   const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,

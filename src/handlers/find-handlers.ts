@@ -198,3 +198,16 @@ function isLambdaStyle(node: FunctionNode): boolean {
   const [first, second] = node.params.map(parameterIdentifier);
   return first?.name === 'event' && second?.name === 'context';
 }
+
+/**
+ * The handler with its callback moved to the parameter at `index`, for a wrapper of another project file that
+ * passes the runtime's callback there (`handlerFn(context, event, response, callback)`); the parameters after it
+ * are the wrapper's helpers. Undefined when the handler declares no plain parameter there: it never gets the callback.
+ */
+export function withCallbackAt(handler: Handler, index: number, sourceCode: TSESLint.SourceCode): Handler | undefined {
+  const callbackParam = parameterIdentifier(handler.node.params[index]);
+  const callbackVariable = parameterVariable(handler.node, callbackParam, sourceCode);
+  if (!callbackParam || !callbackVariable) return undefined;
+  const wrapperParams = handler.node.params.slice(index + 1).flatMap((param) => parameterVariable(handler.node, parameterIdentifier(param), sourceCode) ?? []);
+  return { node: handler.node, callbackParam, callbackVariable, wrapperParams };
+}

@@ -75,14 +75,14 @@ function isCalledSomewhere(variable: Variable): boolean {
  * callback to (`delegates.ts`), so what its returned function does is known. A factory nested in the handler is
  * trusted like one of another file.
  */
-function sameFileFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+export function sameFileFunction(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   const values = resolveBinding(identifier, sourceCode);
   const fn = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
   return isFunctionNode(fn) && !fn.generator && enclosingFunction(fn) === undefined ? fn : undefined;
 }
 
 /** The one function a factory returns: `return (…) => …`, an arrow's body, or `return reply` of a local function. */
-function returnedFunction(factory: FunctionNode, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+export function returnedFunction(factory: FunctionNode, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   if (factory.body.type !== AST_NODE_TYPES.BlockStatement) return asFunction(factory.body, sourceCode);
   const returned = new Set<FunctionNode | undefined>();
   for (const statement of returnStatements(factory.body)) {

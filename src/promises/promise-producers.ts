@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { knownPackagePromise } from '../cross-file/known-wrappers.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { initializerOf, isGlobalName, requiredPackage, requireSpecifierOf } from './module-bindings.js';
 import { chainOf } from './promise-chain.js';
@@ -17,6 +18,7 @@ const MAX_CHAIN = 24;
 /**
  * What makes an expression a Promise, in words for a message (`a Twilio REST call`), when the plugin can tell
  * without types: twilio-node verbs on a client, HTTP clients, SendGrid and Airtable without a node-style callback,
+ * twilio-flex-token-validator's `validator`,
  * same-file async functions and functions that return a Promise, chains, combinators, `new Promise`, `import()`,
  * async IIFEs and `array.map(async …)`.
  */
@@ -39,6 +41,8 @@ export function knownProducer(node: TSESTree.Node, sourceCode: TSESLint.SourceCo
 function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
   const callee = skipTransparentWrappers(call.callee);
   if (isFunctionNode(callee)) return callee.async ? 'an async function' : undefined;
+  const known = knownPackagePromise(call, sourceCode);
+  if (known !== undefined) return known;
   if (callee.type === AST_NODE_TYPES.Identifier) return identifierCallProducer(call, callee, sourceCode);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberPropertyName(callee);

@@ -29,7 +29,8 @@ export type MessageIds =
   | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
   | 'unreachable'
-  | 'unreachableInUncalledFunction';
+  | 'unreachableInUncalledFunction'
+  | 'wrapperLosesAnswer';
 
 interface ExitTexts {
   /** What ends: `the handler`, `the function passed to \`then()\``. */
@@ -75,6 +76,8 @@ export default createRule<Options, MessageIds>({
         `No scope declares \`{{read}}\` and the runtime does not provide it: reading it throws a ReferenceError, which rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Declare or import \`{{read}}\` (or correct its name).`,
       unreachable:
         'This `{{name}}()` call can never run: no path reaches it (it follows a `return`, `throw`, `break`, `continue` or an endless loop), so it cannot end the request. Move it to where the work finishes.',
+      wrapperLosesAnswer:
+        `\`{{function}}()\` ({{file}}) hands this handler a callback of its own that can return without calling the runtime's (line {{line}} there): an answer the handler gives on that path never reaches Twilio, and ${TIMEOUT}. Make that callback call the runtime's on every path.`,
       unreachableInUncalledFunction:
         'This `{{name}}()` call never runs because `{{function}}` is never called, so it cannot end the request. Call `{{function}}()` where the work finishes, or remove it.',
     },
@@ -87,6 +90,10 @@ export default createRule<Options, MessageIds>({
       const { handler } = handlerFlow.bindings;
       const flow = handlerFlow.functions.get(handler.node);
       if (!flow) return;
+      if (wrapper?.lostAnswer) {
+        const { name: wrapperName, file, line } = wrapper.lostAnswer;
+        context.report({ node: wrapper.call.callee, messageId: 'wrapperLosesAnswer', data: { function: wrapperName, file, line: String(line) } });
+      }
       const name = handler.callbackParam.name;
       // A receiver that does not answer in the handler's place (a guard helper) answers on some outcomes only.
       if (handler.delegatedBy && !handler.delegatedBy.answersForHandler) return;

@@ -89,6 +89,19 @@ describe.each([
     expect(lint('functions/studio/lookup.js', rules)).toEqual(['5:19 require-catch-callback unguardedAwait', '6:17 require-callback rejectedOnPath']);
   });
 
+  it('sees a wrapper whose own callback now calls the runtime’s on every path', () => {
+    const rules = config();
+    writeFileSync(
+      join(project, 'functions/quiet.js'),
+      "const { quiet } = require(Runtime.getFunctions()['common/helpers/wrapped-callback'].path);\n\nexports.handler = quiet((context, event, callback) => callback(null, 'OK'));\n",
+    );
+    expect(lint('functions/quiet.js', rules)).toEqual(['3:19 require-callback wrapperLosesAnswer']);
+    edit('functions/common/helpers/wrapped-callback.private.js', (text) =>
+      text.replace("    if (error) {\n      log('swallowed', error);\n      return;\n    }\n    callback(null, result);", '    callback(error, result);'),
+    );
+    expect(lint('functions/quiet.js', rules)).toEqual([]);
+  });
+
   it('trusts a helper that no longer parses, or is gone, and never crashes', () => {
     const rules = config();
     writeFileSync(join(project, GUARDS), 'module.exports = {\n  reply(callback, body) {\n');
