@@ -159,9 +159,9 @@ describe('project files', () => {
     writeFileSync(join(dir, 'cjs/tsconfig.json'), '{ "extends": "../base", }');
     writeFileSync(join(dir, 'base.json'), '{ "compilerOptions": { "module": "Node16" } }');
     writeFileSync(join(dir, 'esm/tsconfig.json'), '{ "compilerOptions": { "module": "esnext" } }');
-    expect(typeScriptOutput(join(dir, 'cjs/a.ts'))).toEqual({ importsBecomeRequire: true, keepsDynamicImport: true, module: 'Node16' });
+    expect(typeScriptOutput(join(dir, 'cjs/a.ts'))).toEqual({ importsBecomeRequire: true, keepsDynamicImport: true, module: 'Node16', pathAliases: [] });
     expect(typeScriptOutput(join(dir, 'cjs/a.mts')).importsBecomeRequire).toBe(false);
     expect(typeScriptOutput(join(dir, 'esm/a.ts')).importsBecomeRequire).toBe(false);
-    expect(typeScriptOutput(join(dir, 'a.ts'))).toEqual({ importsBecomeRequire: true, keepsDynamicImport: false, module: 'commonjs' });
+    expect(typeScriptOutput(join(dir, 'a.ts'))).toEqual({ importsBecomeRequire: true, keepsDynamicImport: false, module: 'commonjs', pathAliases: [] });
   });
 });

@@ -102,6 +102,7 @@ describe('the example project', () => {
   it('shows every kind of promise finding, and none in the fixed files', async () => {
     expect(await lintExamples(PROMISE_RULES)).toEqual([
       'functions/call-control.js:4:16 twilio-functions/require-catch-callback unguardedAwait',
+      'functions/notify-owner.js:8:30 twilio-functions/require-catch-callback catchThrows',
       'functions/notify-team.js:5:3 twilio-functions/no-floating-promises floating',
       'functions/notify-team.js:6:3 twilio-functions/no-floating-promises floatingForEach',
       'functions/order-status.js:8:15 twilio-functions/require-catch-callback ignoredError',
