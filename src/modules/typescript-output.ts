@@ -72,7 +72,10 @@ function findTsconfig(directory: string): string | undefined {
   }
 }
 
-/** A compiler option (`module`, `paths`), following relative `extends` (package `extends` are not followed). */
+/**
+ * A compiler option (`module`, `paths`), following relative `extends` (package `extends` are not followed) and,
+ * for a solution-style config, its `references`.
+ */
 function readCompilerOption(path: string, option: 'module' | 'paths', depth: number): unknown {
   dependOnFile(path);
   const json = readJsonFile(path);
@@ -85,6 +88,14 @@ function readCompilerOption(path: string, option: 'module' | 'paths', depth: num
     if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
     const parentPath = resolve(dirname(path), parent.endsWith('.json') ? parent : `${parent}.json`);
     const found = readCompilerOption(parentPath, option, depth + 1);
+    if (found !== undefined) return found;
+  }
+  // A solution-style tsconfig (`"files": [], "references": [...]`) builds through the projects it references.
+  const references: unknown[] = Array.isArray(json.references) ? (json.references as unknown[]) : [];
+  for (const reference of references) {
+    if (!isRecord(reference) || typeof reference.path !== 'string') continue;
+    const referenced = resolve(dirname(path), reference.path);
+    const found = readCompilerOption(referenced.endsWith('.json') ? referenced : join(referenced, 'tsconfig.json'), option, depth + 1);
     if (found !== undefined) return found;
   }
   return undefined;

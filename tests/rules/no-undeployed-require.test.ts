@@ -35,6 +35,12 @@ const ALIASED = mkdtempSync(join(tmpdir(), 'no-undeployed-paths-'));
 writeFileSync(join(ALIASED, 'package.json'), JSON.stringify({ dependencies: { twilio: '^5.0.0' } }));
 writeFileSync(join(ALIASED, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { module: 'commonjs', paths: { '@shared/*': ['./src/shared/*'], config: ['./src/config.ts'] } } }));
 writeFileSync(join(ALIASED, 'tsconfig.json'), '{ "extends": "./tsconfig.base.json", /* comments are fine */ "include": ["src"] }');
+/** The same, with a solution-style tsconfig that only references the build's config. */
+const SOLUTION = mkdtempSync(join(tmpdir(), 'no-undeployed-references-'));
+writeFileSync(join(SOLUTION, 'package.json'), JSON.stringify({ dependencies: { twilio: '^5.0.0' } }));
+writeFileSync(join(SOLUTION, 'tsconfig.base.json'), JSON.stringify({ compilerOptions: { paths: { '@shared/*': ['./src/shared/*'] } } }));
+writeFileSync(join(SOLUTION, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
+writeFileSync(join(SOLUTION, 'tsconfig.json'), JSON.stringify({ files: [], references: [{ path: './tsconfig.build.json' }] }));
 
 const notDeclared = (name: string, specifier = name, subject = `\`require('${specifier}')\``) => ({
   messageId: 'notDeclared' as const,
@@ -113,6 +119,11 @@ runWithTypeScriptParser('no-undeployed-require (TypeScript compiled to CommonJS)
       name: 'specifiers that tsconfig paths map to project files',
       filename: join(ALIASED, 'src/functions/a.ts'),
       code: "import { greet } from '@shared/greetings';\nimport settings from 'config';\ngreet(settings);",
+    },
+    {
+      name: 'tsconfig paths found through a solution-style config',
+      filename: join(SOLUTION, 'src/functions/a.ts'),
+      code: "import { greet } from '@shared/greetings';\ngreet();",
     },
   ],
   invalid: [
