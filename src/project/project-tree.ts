@@ -88,13 +88,15 @@ export function isTreeCurrent(tree: ProjectTree): boolean {
 
 /**
  * The name a source file of the Functions folder is deployed under, or undefined when it is not deployed as a
- * Function: only `.js` files are; the TypeScript template's `.ts` files are compiled to `.js` first, except its
- * tests (`*.test.ts`, `*.spec.ts`), which a TypeScript project's build leaves out.
+ * Function: only `.js` files are; the TypeScript template's `.ts` files are compiled to `.js` first. Tests beside
+ * the Functions (`*.test.js`, `*.spec.ts`) are not taken for Functions: a TypeScript build leaves them out, and
+ * nobody invokes a JavaScript one deployed by accident (its relative requires run under the test runner).
  */
 export function functionSourceAsDeployed(relativePath: string, typescript: boolean): string | undefined {
   const extension = extname(relativePath);
+  if (/\.(?:test|spec)\.[jt]s$/.test(relativePath)) return undefined;
   if (extension === '.js') return relativePath;
-  if (typescript && extension === '.ts' && !/\.(?:d|test|spec)\.ts$/.test(relativePath)) return `${relativePath.slice(0, -3)}.js`;
+  if (typescript && extension === '.ts' && !relativePath.endsWith('.d.ts')) return `${relativePath.slice(0, -3)}.js`;
   return undefined;
 }
 

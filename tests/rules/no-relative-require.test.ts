@@ -22,6 +22,8 @@ const BREAKS = (subject: string) => ({ subject });
 runWithBothParsers('no-relative-require', rule, {
   valid: [
     { filename: FUNCTION, code: "const auth = require(Runtime.getFunctions()['utils/auth'].path);" },
+    // A test beside the Functions runs under its test runner, where the relative path is right.
+    { filename: join(FIXTURES, 'runtime-project/functions/hello.test.js'), code: "const { handler } = require('./hello');" },
     { filename: FUNCTION, code: "const twilio = require('twilio');\nconst fs = require('node:fs');" },
     { filename: FUNCTION, code: 'const name = process.env.HELPER;\nconst helper = require(name);' },
     // A local `require` is not Node's.
