@@ -143,10 +143,12 @@ export function callbackEventHooks(
    * helper that answers and then throws is not a path worth a report, so its end is no throw point.
    */
   function handsOnCallback(node: TSESTree.CallExpression): boolean {
-    return node.arguments.some((argument) => {
+    // A plain loop: this runs twice for every call of the file, and a closure per call is garbage.
+    for (const argument of node.arguments) {
       const value = skipTransparentWrappers(argument);
-      return value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value));
-    });
+      if (value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value))) return true;
+    }
+    return false;
   }
 
   /**
@@ -155,6 +157,8 @@ export function callbackEventHooks(
    * runtime always passes a callback, so that path does not exist.
    */
   function onCallEnter(node: TSESTree.CallExpression): void {
+    // Outside a recorded function nothing is recorded (it runs for every call of the file).
+    if (!segments.current()) return;
     if (handsOnCallback(node)) segments.recordThrowable();
     if (node.optional && isCallbackRead(skipTransparentWrappers(node.callee)) && !hoistedCalls.has(node)) {
       recordCallbackCall(node);
