@@ -71,5 +71,5 @@ const none = sum(least[0]);
 console.log(`${files.length} files, least of ${rounds} lints per file${solve ? ', callback completions solved' : ''}`);
 configurations.forEach(({ name }, position) => {
   const total = sum(least[position]);
-  console.log(`${name.padEnd(40)} ${total.toFixed(1).padStart(8)} ms${position === 0 ? '' : `   shared analysis ${(total - none).toFixed(1)} ms`}`);
+  console.log(`${name.padEnd(40)} ${total.toFixed(2).padStart(8)} ms${position === 0 ? '' : `   shared analysis ${(total - none).toFixed(1)} ms`}`);
 });
