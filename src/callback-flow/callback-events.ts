@@ -5,7 +5,6 @@ import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Responder } from '../handlers/responder-factories.js';
-import type { Listeners } from '../util/merge-listeners.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { guardedCallbackCall, isPresenceTest } from './guarded-call.js';
 
@@ -30,7 +29,7 @@ export interface CallbackReads {
 }
 
 /** Statements that do something when they run; blocks, labels and declarations without effect are not listed. */
-const RUNNING_STATEMENTS = [
+export const RUNNING_STATEMENTS = [
   'ClassDeclaration',
   'DoWhileStatement',
   'ExpressionStatement',
@@ -47,7 +46,8 @@ const RUNNING_STATEMENTS = [
   'WithStatement',
 ] as const;
 
-const THROWING_EXPRESSIONS = [
+/** Expressions that can throw into a `catch` once they have run (at their exit). */
+export const THROWING_EXPRESSIONS = [
   'AwaitExpression',
   'ImportExpression',
   'MemberExpression',
@@ -55,17 +55,33 @@ const THROWING_EXPRESSIONS = [
   'TaggedTemplateExpression',
   'YieldExpression',
 ] as const;
-const THROWING_EXPRESSION_EXITS = THROWING_EXPRESSIONS.map((type) => `${type}:exit`);
 
 /**
- * The listeners that turn nodes into callback events: calls of the callback (and of local functions that use
+ * What turns nodes into callback events, by the node it runs on: a fixed set of functions (not a listener object
+ * keyed by selector), dispatched by node type in `recording-listeners.ts`.
+ */
+export interface CallbackEventHooks {
+  readonly onCallEnter: (node: TSESTree.CallExpression) => void;
+  readonly onCallExit: (node: TSESTree.CallExpression) => void;
+  readonly onIdentifier: (node: TSESTree.Identifier) => void;
+  readonly onIfStatement: (node: TSESTree.IfStatement) => void;
+  readonly onLogicalExpression: (node: TSESTree.LogicalExpression) => void;
+  readonly onThrowStatement: (node: TSESTree.ThrowStatement) => void;
+  /** Every other statement of `RUNNING_STATEMENTS`, on entry. */
+  readonly onStatement: (node: TSESTree.Statement) => void;
+  /** At the exit of every expression of `THROWING_EXPRESSIONS`. */
+  readonly onThrowingExpressionExit: (node: TSESTree.Node) => void;
+}
+
+/**
+ * The hooks that turn nodes into callback events: calls of the callback (and of local functions that use
  * it), hand-offs, statements, and the points that can throw into a `catch`.
  */
-export function callbackEventListeners(
+export function callbackEventHooks(
   segments: SegmentRecorder<FlowEvent, FunctionFlow>,
   reads: CallbackReads,
   handlerFlowOf: (flow: FunctionFlow) => HandlerFlow | undefined,
-): Listeners {
+): CallbackEventHooks {
   /** Callback calls guarded by `if (callback)` or `callback && …`, recorded at the guard. */
   const hoistedCalls = new Set<TSESTree.CallExpression>();
 
@@ -127,10 +143,12 @@ export function callbackEventListeners(
    * helper that answers and then throws is not a path worth a report, so its end is no throw point.
    */
   function handsOnCallback(node: TSESTree.CallExpression): boolean {
-    return node.arguments.some((argument) => {
+    // A plain loop: this runs twice for every call of the file, and a closure per call is garbage.
+    for (const argument of node.arguments) {
       const value = skipTransparentWrappers(argument);
-      return value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value));
-    });
+      if (value.type === AST_NODE_TYPES.Identifier && (reads.callbackReads.has(value) || reads.localFunctionReads.has(value))) return true;
+    }
+    return false;
   }
 
   /**
@@ -139,6 +157,8 @@ export function callbackEventListeners(
    * runtime always passes a callback, so that path does not exist.
    */
   function onCallEnter(node: TSESTree.CallExpression): void {
+    // Outside a recorded function nothing is recorded (it runs for every call of the file).
+    if (!segments.current()) return;
     if (handsOnCallback(node)) segments.recordThrowable();
     if (node.optional && isCallbackRead(skipTransparentWrappers(node.callee)) && !hoistedCalls.has(node)) {
       recordCallbackCall(node);
@@ -207,38 +227,36 @@ export function callbackEventListeners(
     segments.record({ kind: 'statement', node });
   }
 
-  const listeners: Listeners = {
-    CallExpression: onCallEnter,
-    'CallExpression:exit': onCallExit,
-    Identifier: onIdentifier,
-    IfStatement: (node: TSESTree.IfStatement) => {
-      recordStatement(node);
-      if (!node.alternate) hoistGuardedCall(node.test, node.consequent);
-    },
-    LogicalExpression: (node: TSESTree.LogicalExpression) => {
-      if (node.operator === '&&') hoistGuardedCall(node.left, node.right);
-    },
-    ThrowStatement: (node: TSESTree.ThrowStatement) => {
-      recordStatement(node);
-      segments.recordThrowable();
-    },
-  };
-  // One function for every statement type and one for every throwing expression: this runs once per file.
-  const onStatement = (node: TSESTree.Statement): void => {
-    if (!isLoopHead(node)) recordStatement(node);
-  };
-  for (const type of RUNNING_STATEMENTS) listeners[type] ??= onStatement;
   // `await helper(…, callback)`: like the call's own end, a helper that answers and then rejects is not a path worth a
   // report (its rejection before it answers is the throw point recorded where the call starts).
-  const onThrowingExpression = (node: TSESTree.Node): void => {
+  function onThrowingExpression(node: TSESTree.Node): void {
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       const awaited = skipTransparentWrappers(node.argument);
       if (awaited.type === AST_NODE_TYPES.CallExpression && handsOnCallback(awaited)) return;
     }
     segments.recordThrowable();
+  }
+
+  return {
+    onCallEnter,
+    onCallExit,
+    onIdentifier,
+    onIfStatement(node) {
+      recordStatement(node);
+      if (!node.alternate) hoistGuardedCall(node.test, node.consequent);
+    },
+    onLogicalExpression(node) {
+      if (node.operator === '&&') hoistGuardedCall(node.left, node.right);
+    },
+    onThrowStatement(node) {
+      recordStatement(node);
+      segments.recordThrowable();
+    },
+    onStatement(node) {
+      if (!isLoopHead(node)) recordStatement(node);
+    },
+    onThrowingExpressionExit: onThrowingExpression,
   };
-  for (const key of THROWING_EXPRESSION_EXITS) listeners[key] = onThrowingExpression;
-  return listeners;
 }
 
 /** `for (let i = 0; …)`'s declaration is part of the loop's head, not a statement of its own. */

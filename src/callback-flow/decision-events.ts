@@ -2,7 +2,6 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { segmentRecord } from '../dataflow/segment-graph.js';
-import type { Listeners } from '../util/merge-listeners.js';
 import type { DecisionNode, FlowEvent, FunctionFlow } from './flow-events.js';
 
 const DECISIONS = new Set<string>([
@@ -33,24 +32,25 @@ function isOpenSided(node: TSESTree.Node): node is TSESTree.IfStatement | TSESTr
  * Records a `merge` event first in each segment where the paths of a decision meet again: ESLint starts the
  * segment after an `if`, a `switch`, a loop or a `try` while it leaves that node. Only a few segments of a
  * function are such meeting points, and the event costs nothing to the problems that ignore it. A decision whose
- * other branches all jumped away (`return`, `throw`) gets a `bypass` merge where its empty side goes on.
+ * other branches all jumped away (`return`, `throw`) gets a `bypass` merge where its empty side goes on. Called
+ * when a segment starts, after the segment recorder has made it current.
  */
-export function decisionEventListeners(segments: SegmentRecorder<FlowEvent, FunctionFlow>): Listeners {
-  return {
-    onCodePathSegmentStart(segment: TSESLint.CodePathSegment, node: TSESTree.Node) {
-      if (!segment.reachable) return;
-      const flow = segments.current();
-      if (!flow) return;
-      // A `catch` is where the paths that threw part from those that did not, whatever ESLint's graph draws.
-      if (node.type === AST_NODE_TYPES.CatchClause) {
-        segmentRecord(flow, segment).events.push({ kind: 'merge', node: node.parent, segment, entersCatch: true });
-      } else if (segment.prevSegments.length > 1 && DECISIONS.has(node.type)) {
-        segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
-      } else if (segment.prevSegments.length === 1 && allPrevious(segment) > 1 && isOpenSided(node)) {
-        // `if (ok) return callback(…);` with nothing after it: the other branches left by a jump, so only the
-        // empty side (the false side, no `case` matched) gets past the decision.
-        segmentRecord(flow, segment).events.push({ kind: 'merge', node, segment, bypass: true });
-      }
-    },
-  };
+export function recordDecisionMerge(
+  segments: SegmentRecorder<FlowEvent, FunctionFlow>,
+  segment: TSESLint.CodePathSegment,
+  node: TSESTree.Node,
+): void {
+  if (!segment.reachable) return;
+  const flow = segments.current();
+  if (!flow) return;
+  // A `catch` is where the paths that threw part from those that did not, whatever ESLint's graph draws.
+  if (node.type === AST_NODE_TYPES.CatchClause) {
+    segmentRecord(flow, segment).events.push({ kind: 'merge', node: node.parent, segment, entersCatch: true });
+  } else if (segment.prevSegments.length > 1 && DECISIONS.has(node.type)) {
+    segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
+  } else if (segment.prevSegments.length === 1 && allPrevious(segment) > 1 && isOpenSided(node)) {
+    // `if (ok) return callback(…);` with nothing after it: the other branches left by a jump, so only the
+    // empty side (the false side, no `case` matched) gets past the decision.
+    segmentRecord(flow, segment).events.push({ kind: 'merge', node, segment, bypass: true });
+  }
 }

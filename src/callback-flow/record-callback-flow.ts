@@ -8,15 +8,16 @@ import { findReceivers } from '../handlers/delegates.js';
 import { findHandlers, type Handler } from '../handlers/find-handlers.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
-import { type Listeners, mergeListeners } from '../util/merge-listeners.js';
 import { readsOf } from '../util/variable-reads.js';
-import { type CallbackReads, callbackEventListeners } from './callback-events.js';
+import { type CallbackEventHooks, type CallbackReads, callbackEventHooks } from './callback-events.js';
 import { undeclaredReads } from './undeclared-names.js';
-import { decisionEventListeners } from './decision-events.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 
 export interface CallbackFlowRecorder {
-  readonly listeners: Listeners;
+  /** Finds the handlers and what reads their callbacks: run when the traversal reaches `Program`. */
+  prepare(): void;
+  /** What turns nodes into callback events (the segments' own hooks are `segments.hooks`). */
+  readonly events: CallbackEventHooks;
   /** The segments of every recorded function: other engines record their events into the same graphs. */
   readonly segments: SegmentRecorder<FlowEvent, FunctionFlow>;
   /** The recorded flows of every handler in the file; complete once the traversal has left `Program`. */
@@ -104,12 +105,8 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: Rec
   const segments = createSegmentRecorder<FlowEvent, FunctionFlow>(startFunction);
 
   return {
-    listeners: mergeListeners(
-      { Program: prepare },
-      segments.listeners,
-      decisionEventListeners(segments),
-      callbackEventListeners(segments, reads, (flow) => owners.get(flow)),
-    ),
+    prepare,
+    events: callbackEventHooks(segments, reads, (flow) => owners.get(flow)),
     segments,
     handlerFlows: () => [...handlerFlows.values()],
     usesCallback(node) {

@@ -7,7 +7,7 @@ import { classifyValueUse, readsCallback } from '../handlers/callback-bindings.j
 import { type Handler, parameterIdentifier, parameterVariable } from '../handlers/find-handlers.js';
 import { functionCanReject, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
-import type { Listeners } from '../util/merge-listeners.js';
+import { type Listeners, recordingListeners } from '../file-analysis/recording-listeners.js';
 import type { CallbackHelperSummary, ExportSummary, ModuleSummary, WrapperSummary } from './helper-summary.js';
 import { knownWrapperCalled } from './known-wrappers.js';
 import { exportedFunctions } from './module-exports.js';
@@ -88,7 +88,7 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
     return summaries;
   }
 
-  return { listeners: recorder.listeners, result };
+  return { listeners: recordingListeners(recorder, undefined), result };
 }
 
 /** The export seen as a handler whose callback is the parameter it calls. */

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
-import type { Listeners } from '../util/merge-listeners.js';
 import { type FunctionGraph, type JumpStatement, type SegmentEvent, segmentRecord, type ThrowableEvent } from './segment-graph.js';
 
 type CodePath = TSESLint.CodePath;
@@ -14,9 +13,26 @@ interface PathContext<Graph> {
   readonly tryBlocks: TSESTree.TryStatement[];
 }
 
+/**
+ * What the recorder does on ESLint's code path events and on the few node events that shape the graph (`try`
+ * blocks, jumps): a fixed set of functions rather than a listener object keyed by selector, so that the file's
+ * listeners can be dispatched by node type without merging objects anew for every file (`recording-listeners.ts`).
+ */
+export interface SegmentHooks {
+  readonly onCodePathStart: (codePath: CodePath, node: TSESTree.Node) => void;
+  readonly onCodePathEnd: () => void;
+  /** Reachable and unreachable segments alike. */
+  readonly onSegmentStart: (segment: CodePathSegment, node: TSESTree.Node) => void;
+  readonly onSegmentEnd: (segment: CodePathSegment) => void;
+  readonly onSegmentLoop: (from: CodePathSegment, to: CodePathSegment, node: TSESTree.Node) => void;
+  /** At the exit of `break`, `continue`, `return` and `throw`. */
+  readonly onJump: (node: JumpStatement) => void;
+  readonly onBlock: (node: TSESTree.BlockStatement) => void;
+  readonly onBlockExit: (node: TSESTree.BlockStatement) => void;
+}
+
 export interface SegmentRecorder<Event extends SegmentEvent, Graph extends FunctionGraph<Event>> {
-  /** ESLint's code path events and the few node events that shape the graph (`try` blocks, jumps). */
-  readonly listeners: Listeners;
+  readonly hooks: SegmentHooks;
   /** The graph of the innermost function, when that function is recorded. */
   current(): Graph | undefined;
   /** Appends the event to every reachable current segment of the innermost function, when it is recorded. */
@@ -143,20 +159,15 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
   }
 
   return {
-    listeners: {
+    hooks: {
       onCodePathStart,
       onCodePathEnd: () => void stack.pop(),
-      onCodePathSegmentStart: onSegmentStart,
-      onCodePathSegmentEnd: onSegmentEnd,
-      onCodePathSegmentLoop: onSegmentLoop,
-      onUnreachableCodePathSegmentStart: onSegmentStart,
-      onUnreachableCodePathSegmentEnd: onSegmentEnd,
-      BlockStatement: onBlock,
-      'BlockStatement:exit': onBlockExit,
-      'BreakStatement:exit': onJump,
-      'ContinueStatement:exit': onJump,
-      'ReturnStatement:exit': onJump,
-      'ThrowStatement:exit': onJump,
+      onSegmentStart,
+      onSegmentEnd,
+      onSegmentLoop,
+      onJump,
+      onBlock,
+      onBlockExit,
     },
     current: () => top()?.graph,
     record,

@@ -6,7 +6,7 @@ import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
 import { crossFileFacts, type CrossFileFacts, type HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { findHandlers, type Handler, withCallbackAt } from '../handlers/find-handlers.js';
 import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
-import { foldListeners, type Listeners, mergeListeners } from '../util/merge-listeners.js';
+import { type Listeners, recordingListeners } from './recording-listeners.js';
 
 /** What every rule may ask about one linted file, computed once, whichever rules are on. */
 export interface FileAnalysis {
@@ -27,8 +27,8 @@ export interface FileAnalysis {
 }
 
 interface Entry {
-  /** The listeners that record this file's flows, given to the first rule created for it. */
-  readonly listeners: Listeners;
+  /** The listeners that record this file's flows, given (with its own `Program:exit`) to the first rule created for it. */
+  readonly listeners: (report: () => void) => Listeners;
   /** Set when the traversal reaches `Program`; a rule created after that belongs to another traversal. */
   started: boolean;
   /** Set once the traversal has left `Program`. */
@@ -59,12 +59,10 @@ export function onFileAnalysis(
   const entry = reusable ? existing : createEntry(context);
   const ownsRecording = entry !== existing;
   if (ownsRecording) entries.set(sourceCode, entry);
-  const exit: Listeners = {
-    'Program:exit': () => {
-      if (entry.result) report(entry.result());
-    },
+  const exit = (): void => {
+    if (entry.result) report(entry.result());
   };
-  return ownsRecording ? mergeListeners(entry.listeners, exit) : exit;
+  return ownsRecording ? entry.listeners(exit) : { 'Program:exit': exit };
 }
 
 const NO_HANDLERS: FileAnalysis = {
@@ -82,7 +80,9 @@ const NO_HANDLERS: FileAnalysis = {
 function createEntry(context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>): Entry {
   const sourceCode = context.sourceCode;
   // Most files a project lints beside its handlers have none: they need no recording at all.
-  if (findHandlers(sourceCode).length === 0) return { listeners: {}, started: true, result: () => NO_HANDLERS };
+  if (findHandlers(sourceCode).length === 0) {
+    return { listeners: (report) => ({ 'Program:exit': report }), started: true, result: () => NO_HANDLERS };
+  }
   const crossFile = crossFileFacts(context);
   const recorder = recordCallbackFlow(sourceCode, {
     helperCallOf: crossFile.helperCallOf,
@@ -96,13 +96,16 @@ function createEntry(context: Readonly<TSESLint.RuleContext<string, readonly unk
   const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,
-    // Folded: the recorders listen to some thirty node types, and ESLint sets up each selector anew per file.
-    listeners: foldListeners(
-      { Program: () => void (entry.started = true) },
-      recorder.listeners,
-      promises.listeners,
-      { 'Program:exit': () => void (entry.result = lazy(() => analyze(recorder.handlerFlows(), promises, crossFile))) },
-    ),
+    listeners: (report) =>
+      recordingListeners(
+        recorder,
+        promises.hooks,
+        () => void (entry.started = true),
+        () => {
+          entry.result = lazy(() => analyze(recorder.handlerFlows(), promises, crossFile));
+          report();
+        },
+      ),
   };
   return entry;
 }

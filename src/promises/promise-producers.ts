@@ -4,7 +4,7 @@ import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentW
 import { knownPackagePromise } from '../cross-file/known-wrappers.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { initializerOf, isGlobalName, requiredPackage, requireSpecifierOf } from './module-bindings.js';
-import { chainOf } from './promise-chain.js';
+import { chainMethodOf, chainOf } from './promise-chain.js';
 
 /** twilio-node's REST verbs: each returns a Promise, and takes an optional node-style callback last. */
 const TWILIO_VERBS = new Set(['create', 'fetch', 'update', 'remove', 'list', 'page', 'getPage', 'each']);
@@ -33,6 +33,8 @@ export function knownProducer(node: TSESTree.Node, sourceCode: TSESLint.SourceCo
     return executor && isFunctionNode(executor) && !callsAnything(executor) ? undefined : '`new Promise()`';
   }
   if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  // Split into links only when it is one (this runs for every call statement of a recorded function).
+  if (!chainMethodOf(expression)) return callProducer(expression, sourceCode);
   const { root, links } = chainOf(expression);
   if (links.length > 0) return knownProducer(root, sourceCode) ?? 'a promise chain';
   return callProducer(expression, sourceCode);

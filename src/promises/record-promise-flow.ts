@@ -3,7 +3,6 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { FlowEvent, FunctionFlow } from '../callback-flow/flow-events.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
-import type { Listeners } from '../util/merge-listeners.js';
 import { chainMethodOf, chainOf, isChainReceiver } from './promise-chain.js';
 import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
 import { isWaitingAsyncFunction, knownProducer } from './promise-producers.js';
@@ -25,8 +24,16 @@ export interface AsyncIifeSite {
   readonly fate: PromiseFate;
 }
 
+/** What records promise events, by the node it runs on (dispatched by node type in `recording-listeners.ts`). */
+export interface PromiseEventHooks {
+  /** At the exit of every call, `new` and `import()`. */
+  readonly onExpressionExit: (node: TSESTree.CallExpression | TSESTree.NewExpression | TSESTree.ImportExpression) => void;
+  readonly onIdentifier: (node: TSESTree.Identifier) => void;
+  readonly onAwaitExit: (node: TSESTree.AwaitExpression) => void;
+}
+
 export interface PromiseRecorder {
-  readonly listeners: Listeners;
+  readonly hooks: PromiseEventHooks;
   readonly chains: readonly PromiseChainSite[];
   readonly asyncIifes: readonly AsyncIifeSite[];
 }
@@ -81,12 +88,10 @@ export function recordPromiseFlow(
   }
 
   return {
-    listeners: {
-      'CallExpression:exit': onExpressionExit,
-      'NewExpression:exit': onExpressionExit,
-      'ImportExpression:exit': onExpressionExit,
-      Identifier: onIdentifier,
-      'AwaitExpression:exit': (node: TSESTree.AwaitExpression) => segments.record({ kind: 'await', node }),
+    hooks: {
+      onExpressionExit,
+      onIdentifier,
+      onAwaitExit: (node) => segments.record({ kind: 'await', node }),
     },
     chains,
     asyncIifes,
