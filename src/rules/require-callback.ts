@@ -7,6 +7,7 @@ import { answersInsideLoop } from '../callback-flow/loop-answers.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
+import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
@@ -232,35 +233,6 @@ export default createRule<Options, MessageIds>({
         const method = functionHandoff(decision)?.calleeName ?? 'the loop';
         context.report({ loc, messageId: 'missingAfterIteration', data: { name, exit: exits.endExit, method } });
       } else context.report({ loc, messageId: 'missingAtEnd', data: { name, exit: exits.endExit, decision: decisionText(decision, sourceCode) } });
-    }
-
-    /**
-     * The `return` statements whose incomplete paths end in `segment`: its own, or, when the function ends in a
-     * `finally` block, those of the `try` that jumped into it. None means the path fell off the end.
-     */
-    function incompleteReturnsInto(
-      segment: TSESLint.CodePathSegment,
-      flow: FunctionFlow,
-      outStates: ReadonlyMap<TSESLint.CodePathSegment, boolean>,
-    ): TSESTree.ReturnStatement[] {
-      const returns: TSESTree.ReturnStatement[] = [];
-      const seen = new Set([segment]);
-      const pending = [segment];
-      for (let current = pending.pop(); current; current = pending.pop()) {
-        const exit = flow.segments.get(current)?.exit;
-        if (exit) {
-          if (exit.type === AST_NODE_TYPES.ReturnStatement && outStates.get(current) === false) returns.push(exit);
-          continue;
-        }
-        // Only a finally block's leaving copy has a jump among its predecessors; elsewhere the walk finds none.
-        for (const previous of current.prevSegments) {
-          if (!seen.has(previous)) {
-            seen.add(previous);
-            pending.push(previous);
-          }
-        }
-      }
-      return returns.sort((a, b) => a.range[0] - b.range[0]);
     }
 
     /** Where a path that falls off the end of the function stops: the closing brace, or an arrow's expression body. */
