@@ -41,10 +41,9 @@ export function typeScriptOutput(filename: string): TypeScriptOutput {
 
 function outputForDirectory(directory: string): TypeScriptOutput {
   const tsconfig = findTsconfig(directory);
-  const module = tsconfig ? readCompilerOption(tsconfig, 'module', 0) : undefined;
-  const paths = tsconfig ? readCompilerOption(tsconfig, 'paths', 0) : undefined;
+  const { module, paths } = tsconfig ? readCompilerOptions(tsconfig, 0, {}) : {};
   const pathAliases = isRecord(paths) ? Object.keys(paths) : [];
-  if (typeof module !== 'string') return { ...COMMONJS_OUTPUT, pathAliases };
+  if (module === undefined) return { ...COMMONJS_OUTPUT, pathAliases };
   const normalized = module.toLowerCase();
   if (normalized === 'commonjs' || normalized === 'umd' || normalized === 'amd') return { ...COMMONJS_OUTPUT, module, pathAliases };
   if (normalized.startsWith('node')) {
@@ -72,31 +71,41 @@ function findTsconfig(directory: string): string | undefined {
   }
 }
 
+/** The compiler options this module reads, each as the first config that sets it. */
+interface FoundOptions {
+  module?: string;
+  paths?: unknown;
+}
+
 /**
- * A compiler option (`module`, `paths`), following relative `extends` (package `extends` are not followed) and,
- * for a solution-style config, its `references`.
+ * `compilerOptions.module` and `compilerOptions.paths`, each from the first config that sets it: the file itself,
+ * then its relative `extends` (the last one first; package `extends` are not followed), then, for a solution-style
+ * config, its `references`. One walk fills both, so each config of the chain is read once.
  */
-function readCompilerOption(path: string, option: 'module' | 'paths', depth: number): unknown {
+function readCompilerOptions(path: string, depth: number, found: FoundOptions): FoundOptions {
   dependOnFile(path);
   const json = readJsonFile(path);
-  if (!isRecord(json)) return undefined;
+  if (!isRecord(json)) return found;
   const options = json.compilerOptions;
-  if (isRecord(options) && options[option] !== undefined && (option !== 'module' || typeof options.module === 'string')) return options[option];
-  if (depth >= MAX_EXTENDS) return undefined;
+  if (isRecord(options)) {
+    if (found.module === undefined && typeof options.module === 'string') found.module = options.module;
+    if (found.paths === undefined && options.paths !== undefined) found.paths = options.paths;
+  }
+  const complete = (): boolean => found.module !== undefined && found.paths !== undefined;
+  if (depth >= MAX_EXTENDS || complete()) return found;
   const parents: unknown[] = typeof json.extends === 'string' ? [json.extends] : Array.isArray(json.extends) ? (json.extends as unknown[]) : [];
   for (const parent of [...parents].reverse()) {
     if (typeof parent !== 'string' || !parent.startsWith('.')) continue;
-    const parentPath = resolve(dirname(path), parent.endsWith('.json') ? parent : `${parent}.json`);
-    const found = readCompilerOption(parentPath, option, depth + 1);
-    if (found !== undefined) return found;
+    readCompilerOptions(resolve(dirname(path), parent.endsWith('.json') ? parent : `${parent}.json`), depth + 1, found);
+    if (complete()) return found;
   }
   // A solution-style tsconfig (`"files": [], "references": [...]`) builds through the projects it references.
   const references: unknown[] = Array.isArray(json.references) ? (json.references as unknown[]) : [];
   for (const reference of references) {
     if (!isRecord(reference) || typeof reference.path !== 'string') continue;
     const referenced = resolve(dirname(path), reference.path);
-    const found = readCompilerOption(referenced.endsWith('.json') ? referenced : join(referenced, 'tsconfig.json'), option, depth + 1);
-    if (found !== undefined) return found;
+    readCompilerOptions(referenced.endsWith('.json') ? referenced : join(referenced, 'tsconfig.json'), depth + 1, found);
+    if (complete()) return found;
   }
-  return undefined;
+  return found;
 }
