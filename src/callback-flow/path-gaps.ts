@@ -22,6 +22,13 @@ export interface PathGap {
   readonly bypassed?: PathGap;
 }
 
+/** The gaps of one decision, made once so that states compare by identity; bypasses keyed by the gap they hide. */
+interface InternedGaps {
+  readonly single: PathGap;
+  readonly several: PathGap;
+  bypasses?: Map<PathGap, PathGap>;
+}
+
 /** Every path here has called back (or thrown): no gap. */
 const HANDLED: PathGap = { decision: null, single: true };
 /** Paths that have not called back and never parted from one that did. */
@@ -39,8 +46,8 @@ export function solveGaps(
   analysis: CallbackAnalysis,
 ): (segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined {
   const handled = analysis.solveCompletion(flow, 'handled').outStates;
-  const interned = new Map<DecisionNode | FunctionNode, { single: PathGap; several: PathGap; bypasses?: Map<PathGap, PathGap> }>();
-  function pairOf(decision: DecisionNode | FunctionNode): { single: PathGap; several: PathGap; bypasses?: Map<PathGap, PathGap> } {
+  const interned = new Map<DecisionNode | FunctionNode, InternedGaps>();
+  function pairOf(decision: DecisionNode | FunctionNode): InternedGaps {
     let pair = interned.get(decision);
     if (!pair) interned.set(decision, (pair = { single: { decision, single: true }, several: { decision, single: false } }));
     return pair;

@@ -66,8 +66,9 @@ export default createRule<Options, MessageIds>({
         if (site.fate.kind !== 'statement' && site.fate.kind !== 'voided') continue;
         const handlerFlow = analysis.handlerFlowOf(site.flow);
         if (!handlerFlow) continue;
-        checkChain(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
-        checkLastCatch(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow));
+        const callbackAnalysis = analysis.callbackAnalysisOf(handlerFlow);
+        checkChain(site.node, handlerFlow, callbackAnalysis);
+        checkLastCatch(site.node, handlerFlow, callbackAnalysis);
       }
       for (const handlerFlow of analysis.handlerFlows) {
         // A wrapper (another file's, or a known npm one) that catches the handler's rejection answers for it.
