@@ -204,7 +204,18 @@ function enrich() {}`,
   ],
 });
 
+/** The handler's `missingAfterDecision` at the decision on one line, `[column, endColumn)`. */
+const afterDecision = (line: number, column: number, endColumn: number, condition: string, statement: 'if' | 'switch', fix: string) => ({
+  messageId: 'missingAfterDecision' as const,
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  data: { name: 'callback', subject: 'the handler', condition, statement, fix },
+});
+const ifFix = 'Add an `else` that calls `callback(…)`, or call it after the `if`.';
 const chainFix = 'Add a final `else` that calls `callback(…)`, or call it after the chain.';
+const switchFix = 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.';
 
 runWithBothParsers('require-callback at the decision whose other branches returned', rule, {
   valid: [],
@@ -224,22 +235,7 @@ runWithBothParsers('require-callback at the decision whose other branches return
     return callback(error);
   }
 };`,
-      errors: [
-        {
-          messageId: 'missingAfterDecision',
-          line: 3,
-          column: 5,
-          endLine: 3,
-          endColumn: 26,
-          data: {
-            name: 'callback',
-            subject: 'the handler',
-            condition: '`event.Action` matches no `case`',
-            statement: 'switch',
-            fix: 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.',
-          },
-        },
-      ],
+      errors: [afterDecision(3, 5, 26, '`event.Action` matches no `case`', 'switch', switchFix)],
     },
     {
       // An `else if` chain of returns with nothing after it.
@@ -250,16 +246,7 @@ runWithBothParsers('require-callback at the decision whose other branches return
     return callback(null, 'support');
   }
 };`,
-      errors: [
-        {
-          messageId: 'missingAfterDecision',
-          line: 4,
-          column: 10,
-          endLine: 4,
-          endColumn: 35,
-          data: { name: 'callback', subject: 'the handler', condition: "`event.Digits === '1'` and `event.Digits === '2'` are false", statement: 'if', fix: chainFix },
-        },
-      ],
+      errors: [afterDecision(4, 10, 35, "`event.Digits === '1'` and `event.Digits === '2'` are false", 'if', chainFix)],
     },
     {
       // A guard that returns, then work that never calls back: the work is what skips the callback, not the guard.
@@ -275,16 +262,7 @@ runWithBothParsers('require-callback at the decision whose other branches return
   if (!event.To) return callback(null, 'To is required');
   if (event.To.startsWith('+1')) return callback(null, 'domestic');
 };`,
-      errors: [
-        {
-          messageId: 'missingAfterDecision',
-          line: 3,
-          column: 3,
-          endLine: 3,
-          endColumn: 33,
-          data: { name: 'callback', subject: 'the handler', condition: "`event.To.startsWith('+1')` is false", statement: 'if', fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.' },
-        },
-      ],
+      errors: [afterDecision(3, 3, 33, "`event.To.startsWith('+1')` is false", 'if', ifFix)],
     },
   ],
 });

@@ -3,6 +3,16 @@ import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js'
 
 const name = 'callback';
 
+/** A last `.catch` that passes an undeclared `error` instead of its parameter `err`. */
+const THROWING_CATCH = `exports.handler = function (context, event, callback) {
+  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
+    .then((message) => callback(null, message.sid))
+    .catch((err) => {
+      console.error(err);
+      callback(error);
+    });
+};`;
+
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
     // A `.then` after a `.catch` that answers runs after the response: no-code-after-callback reports it (linkAfterCatchCallback).
@@ -412,14 +422,7 @@ exports.handler = (context, event, callback) => {
     },
     {
       // The last .catch reads an undeclared name before it calls back: it throws, and nothing catches that.
-      code: `exports.handler = function (context, event, callback) {
-  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
-    .then((message) => callback(null, message.sid))
-    .catch((err) => {
-      console.error(err);
-      callback(error);
-    });
-};`,
+      code: THROWING_CATCH,
       errors: [
         {
           messageId: 'catchThrows',
@@ -432,14 +435,7 @@ exports.handler = (context, event, callback) => {
             {
               messageId: 'suggestParameter',
               data: { param: 'err' },
-              output: `exports.handler = function (context, event, callback) {
-  context.getTwilioClient().messages.create({ to: event.To, body: 'hi' })
-    .then((message) => callback(null, message.sid))
-    .catch((err) => {
-      console.error(err);
-      callback(err);
-    });
-};`,
+              output: THROWING_CATCH.replace('callback(error)', 'callback(err)'),
             },
           ],
         },
