@@ -17,7 +17,7 @@ export interface ChainJudge {
   /** Whether the chain's root can reject (false for one known to settle, such as `Promise.allSettled(…)`). */
   readonly rootCanReject: boolean;
   /** The file, to see which calls of a link are of same-file async functions (which never throw synchronously). */
-  readonly sourceCode?: TSESLint.SourceCode;
+  readonly sourceCode: TSESLint.SourceCode;
 }
 
 /**

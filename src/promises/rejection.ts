@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
-import { chainOf } from './promise-chain.js';
+import { chainMethodOf, chainOf } from './promise-chain.js';
 import { initializerOf } from './module-bindings.js';
 import { knownProducer, localFunction, ownReturnArguments } from './promise-producers.js';
 
@@ -192,9 +192,9 @@ export function bodyCanReject(fn: FunctionNode, context: RejectionContext, seen 
 
 /**
  * Whether running a chain link can throw: a `throw`, `await`, `new`, or a call of anything but `console`, the
- * callback, and (given the file) a same-file async function and the chain links on what it returns.
+ * callback, and a same-file async function and the chain links on what it returns.
  */
-export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean, sourceCode?: TSESLint.SourceCode): boolean {
+export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean, sourceCode: TSESLint.SourceCode): boolean {
   if (isCallback(handler)) return false;
   if (!isFunctionNode(handler)) return true;
   let throws = false;
@@ -202,7 +202,7 @@ export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Nod
     if (throws) return;
     if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) {
       throws = true;
-    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback) && !(sourceCode && isAsyncLocalCall(node, sourceCode))) {
+    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback) && !isAsyncLocalCall(node, sourceCode)) {
       throws = true;
     }
   });
@@ -225,11 +225,9 @@ function isHarmlessCall(call: TSESTree.CallExpression, isCallback: (node: TSESTr
 function isAsyncLocalCall(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type === AST_NODE_TYPES.Identifier) return localFunction(callee, sourceCode)?.async === true;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const method = memberPropertyName(callee);
-  if (method !== 'then' && method !== 'catch' && method !== 'finally') return false;
-  const object = skipTransparentWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.CallExpression && isAsyncLocalCall(object, sourceCode);
+  const link = chainMethodOf(call);
+  const object = link && skipTransparentWrappers(link.member.object);
+  return object?.type === AST_NODE_TYPES.CallExpression && isAsyncLocalCall(object, sourceCode);
 }
 
 export function containsThrow(body: TSESTree.Node): boolean {
