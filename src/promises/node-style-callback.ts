@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { isErrorName } from './error-names.js';
 import { sameFileCalleePassesErrors } from './same-file-continuation-errors.js';
 import { type FunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 
@@ -29,7 +30,7 @@ export function ignoredErrorParameter(fn: FunctionNode, sourceCode: TSESLint.Sou
   if (first?.type !== AST_NODE_TYPES.Identifier) return undefined;
   const callee = skipTransparentWrappers(handoff.call.callee);
   const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberPropertyName(callee) : undefined;
-  const looksNodeStyle = (method !== undefined && NODE_STYLE_METHODS.has(method)) || /^(e|err|error|\w*Err(or)?)$/i.test(first.name);
+  const looksNodeStyle = (method !== undefined && NODE_STYLE_METHODS.has(method)) || isErrorName(first.name);
   if (!looksNodeStyle) return undefined;
   const variable = sourceCode.scopeManager?.getDeclaredVariables(fn).find((declared) => declared.name === first.name);
   if (!variable || variable.references.some((reference) => reference.isRead())) return undefined;

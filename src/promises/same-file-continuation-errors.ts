@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { isErrorName } from './error-names.js';
 import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
 
 /**
@@ -68,5 +69,5 @@ function isSuccessFirst(first: TSESTree.CallExpressionArgument, count: number): 
   if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return true;
   if (count > 1) return false;
   if (value.type === AST_NODE_TYPES.NewExpression) return false;
-  return !(value.type === AST_NODE_TYPES.Identifier && /^(e|err|error|\w*Err(or)?)$/i.test(value.name));
+  return !(value.type === AST_NODE_TYPES.Identifier && isErrorName(value.name));
 }
