@@ -1,6 +1,7 @@
-import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { isErrorName } from './error-names.js';
+import { localFunction } from './promise-producers.js';
 import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
 
 /**
@@ -23,10 +24,8 @@ export function sameFileCalleePassesErrors(
 function sameFileDefinitions(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode[] {
   const value = skipTransparentWrappers(callee);
   if (value.type === AST_NODE_TYPES.Identifier) {
-    const definition = ASTUtils.findVariable(sourceCode.getScope(value), value)?.defs[0];
-    if (definition?.node.type === AST_NODE_TYPES.FunctionDeclaration) return [definition.node];
-    const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
-    return init && isFunctionNode(init) ? [init] : [];
+    const fn = localFunction(value, sourceCode);
+    return fn ? [fn] : [];
   }
   if (value.type !== AST_NODE_TYPES.MemberExpression) return [];
   const name = memberPropertyName(value);
