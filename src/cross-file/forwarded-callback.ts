@@ -43,7 +43,7 @@ function forwardedBy(
   followName: boolean,
 ): ForwardedCallback | undefined {
   if (value.type === AST_NODE_TYPES.Identifier) {
-    if (callbackVariable.references.some((reference) => reference.identifier === value)) return { kind: 'itself', index };
+    if (isReferenceTo(value, callbackVariable)) return { kind: 'itself', index };
     if (!followName) return undefined;
     // `const done = (error, result) => …` or `const done = withTiming(callback)`, named where it is handed on.
     const values = resolveBinding(value, sourceCode);
@@ -55,6 +55,10 @@ function forwardedBy(
   return undefined;
 }
 
+function isReferenceTo(node: TSESTree.Node, variable: Variable): boolean {
+  return node.type === AST_NODE_TYPES.Identifier && variable.references.some((reference) => reference.identifier === node);
+}
+
 function readsCallback(node: TSESTree.Node, callbackVariable: Variable): boolean {
   return callbackVariable.references.some((reference) => reference.isRead() && containsNode(node, reference.identifier));
 }
@@ -64,10 +68,7 @@ function madeFrom(call: TSESTree.CallExpression, index: number, callbackVariable
   const callee = skipTransparentWrappers(call.callee);
   const factory = callee.type === AST_NODE_TYPES.Identifier ? sameFileFunction(callee, sourceCode) : undefined;
   if (!factory) return undefined;
-  const position = call.arguments.findIndex((argument) => {
-    const value = skipTransparentWrappers(argument);
-    return value.type === AST_NODE_TYPES.Identifier && callbackVariable.references.some((reference) => reference.identifier === value);
-  });
+  const position = call.arguments.findIndex((argument) => isReferenceTo(skipTransparentWrappers(argument), callbackVariable));
   const parameter = position < 0 ? undefined : parameterIdentifier(factory.params[position]);
   const variable = parameterVariable(factory, parameter, sourceCode);
   const returned = returnedFunction(factory, sourceCode);
