@@ -78,10 +78,11 @@ export function solveGaps(
     entry: OPEN,
     join(a, b) {
       if (a === HANDLED || a === b) return b;
+      // Paths that called back add no gap: a bypass met only by them still explains every path that did not.
+      if (b === HANDLED) return a;
       // Paths that only bypassed a decision meet others: the decision no longer explains them all.
       if (a.bypassed) return problem.join(a.bypassed, b);
       if (b.bypassed) return problem.join(a, b.bypassed);
-      if (b === HANDLED) return a;
       const latest = !a.decision ? b.decision : !b.decision ? a.decision : a.decision.range[0] >= b.decision.range[0] ? a.decision : b.decision;
       return latest ? gap(latest, false) : OPEN;
     },

@@ -264,5 +264,17 @@ runWithBothParsers('require-callback at the decision whose other branches return
 };`,
       errors: [afterDecision(3, 3, 33, "`event.To.startsWith('+1')` is false", 'if', ifFix)],
     },
+    {
+      // The guard inside a try whose catch calls back without returning: the catch's paths meet the guard's false
+      // side after the try, but they called back, so the guard still explains every path that falls off the end.
+      code: `exports.handler = (context, event, callback) => {
+  try {
+    if (event.Body.trim()) return callback(null, 'ok');
+  } catch (error) {
+    callback(error);
+  }
+};`,
+      errors: [afterDecision(3, 5, 27, '`event.Body.trim()` is false', 'if', ifFix)],
+    },
   ],
 });
