@@ -3,8 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { analyzeFile, type CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import type { FunctionFlow, HandlerFlow } from '../callback-flow/flow-events.js';
 import { recordCallbackFlow } from '../callback-flow/record-callback-flow.js';
-import { crossFileFacts, type CrossFileFacts, type HandlerWrapper } from '../cross-file/cross-file-facts.js';
-import { findHandlers, type Handler, withCallbackAt } from '../handlers/find-handlers.js';
+import type { CrossFileFacts, HandlerWrapper } from '../cross-file/cross-file-facts.js';
+import { handlerRoots } from '../cross-file/handler-roots.js';
+import { findHandlers, type Handler } from '../handlers/find-handlers.js';
 import { type AsyncIifeSite, type PromiseChainSite, type PromiseRecorder, recordPromiseFlow } from '../promises/record-promise-flow.js';
 import { type Listeners, recordingListeners } from './recording-listeners.js';
 
@@ -83,16 +84,8 @@ function createEntry(context: Readonly<TSESLint.RuleContext<string, readonly unk
   if (findHandlers(sourceCode).length === 0) {
     return { listeners: (report) => ({ 'Program:exit': report }), started: true, result: () => NO_HANDLERS };
   }
-  const crossFile = crossFileFacts(context);
-  const recorder = recordCallbackFlow(sourceCode, {
-    helperCallOf: crossFile.helperCallOf,
-    // A wrapper of another file that passes the runtime's callback in another argument moves the handler's callback there.
-    roots: () =>
-      findHandlers(sourceCode).flatMap((handler) => {
-        const index = crossFile.movedCallbackIndexOf(handler);
-        return index === undefined ? [handler] : (withCallbackAt(handler, index, sourceCode) ?? []);
-      }),
-  });
+  const { crossFile, handlers } = handlerRoots(context);
+  const recorder = recordCallbackFlow(sourceCode, { helperCallOf: crossFile.helperCallOf, roots: handlers });
   const promises = recordPromiseFlow(recorder.segments, sourceCode, (node) => recorder.usesCallback(node));
   const entry: Entry = {
     started: false,

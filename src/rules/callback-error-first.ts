@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { handlerRoots } from '../cross-file/handler-roots.js';
 import { bindCallback } from '../handlers/callback-bindings.js';
 import { findReceivers } from '../handlers/delegates.js';
-import { findHandlers } from '../handlers/find-handlers.js';
 import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { type ResponseObject, responseObjectOf } from '../twilio-values/response-values.js';
 import { createRule } from '../util/create-rule.js';
@@ -101,7 +101,7 @@ export default createRule<Options, MessageIds>({
     /** The handlers' callbacks, their aliases, and the parameters of same-file functions they are handed to. */
     function callbackVariables(): Set<TSESLint.Scope.Variable> {
       const variables = new Set<TSESLint.Scope.Variable>();
-      for (const handler of findHandlers(sourceCode)) {
+      for (const handler of handlerRoots(context).handlers()) {
         const bindings = bindCallback(handler, sourceCode);
         const receivers = findReceivers(bindings, sourceCode).map((receiver) => bindCallback(receiver.handler, sourceCode));
         for (const binding of [bindings, ...receivers]) for (const variable of binding.callbackVariables) variables.add(variable);

@@ -3,6 +3,7 @@
 // twilio-flex-token-validator's `validator` themselves, stored and chained or awaited in a `try`.
 import { join, resolve } from 'node:path';
 
+import callbackErrorFirst from '../../src/rules/callback-error-first.js';
 import noFloatingPromises from '../../src/rules/no-floating-promises.js';
 import requireCallback from '../../src/rules/require-callback.js';
 import requireCatchCallback from '../../src/rules/require-catch-callback.js';
@@ -189,6 +190,18 @@ runWithBothParsers('no-floating-promises: twilio-flex-token-validator validator'
           ],
         },
       ],
+    },
+  ],
+});
+
+runWithBothParsers('callback-error-first: a wrapper that passes the callback fourth', callbackErrorFirst, {
+  // `response` sits where the callback usually is: a call of it is no callback call.
+  valid: [fourth(['  const twiml = new Twilio.twiml.MessagingResponse();', '  response(twiml);', '  return done(null, twiml);'])],
+  invalid: [
+    {
+      ...fourth(['  const twiml = new Twilio.twiml.MessagingResponse();', '  return done(twiml);']),
+      output: fourth(['  const twiml = new Twilio.twiml.MessagingResponse();', '  return done(null, twiml);']).code,
+      errors: [{ messageId: 'responseAsError', data: { name: 'done', object: 'a TwiML document', argument: 'twiml' }, line: 5, column: 15 }],
     },
   ],
 });
