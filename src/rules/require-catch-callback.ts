@@ -79,6 +79,9 @@ export default createRule<Options, MessageIds>({
         const handlerFlow = analysis.handlerFlowOf(site.flow);
         if (!handlerFlow || site.flow.node.async || (site.fate.kind !== 'statement' && site.fate.kind !== 'voided')) continue;
         if (!bodyCanReject(site.fn, rejectionContext(handlerFlow))) continue;
+        // Started before the handler answers synchronously on every path: its rejection comes after the response,
+        // and that it is cut off is no-floating-promises' finding (one mistake, one report).
+        if (answeredAround(site.node, handlerFlow, analysis.callbackAnalysisOf(handlerFlow))) continue;
         context.report({
           loc: ASTUtils.getFunctionHeadLocation(site.fn, sourceCode),
           messageId: 'asyncIife',
