@@ -7,6 +7,7 @@ import { answersInsideLoop } from '../callback-flow/loop-answers.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
+import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-chain.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
@@ -212,6 +213,8 @@ export default createRule<Options, MessageIds>({
      */
     function reportFallingOff(flow: FunctionFlow, gap: PathGap | undefined, name: string, exits: ExitTexts): void {
       const open = openDecision(gap);
+      // The `if` around the chain runs it only when one of its conditions holds: no path gets past it.
+      if (open?.type === AST_NODE_TYPES.IfStatement && isExhaustiveByEnclosingCondition(open, sourceCode)) return;
       if (open) {
         context.report({
           loc: statementHead(open, sourceCode),

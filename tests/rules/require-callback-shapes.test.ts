@@ -218,7 +218,20 @@ const chainFix = 'Add a final `else` that calls `callback(…)`, or call it afte
 const switchFix = 'Add a `default:` that calls `callback(…)`, or call it after the `switch`.';
 
 runWithBothParsers('require-callback at the decision whose other branches returned', rule, {
-  valid: [],
+  valid: [
+    // The `if` around the chain runs it only when one of its conditions holds: no path gets past the chain.
+    `exports.handler = (context, event, callback) => {
+  if (event.Room && (event.Email || event.Phone)) {
+    if (event.Email) {
+      return callback(null, 'mailed');
+    } else if (event.Phone) {
+      return callback(null, 'texted');
+    }
+  } else {
+    return callback(null, 'nothing to do');
+  }
+};`,
+  ],
   invalid: [
     {
       // Every `case` returns after calling back: only "no case matched" gets past the switch, inside a try.
@@ -247,6 +260,21 @@ runWithBothParsers('require-callback at the decision whose other branches return
   }
 };`,
       errors: [afterDecision(4, 10, 35, "`event.Digits === '1'` and `event.Digits === '2'` are false", 'if', chainFix)],
+    },
+    {
+      // The `if` around the chain lets through a value the chain does not test (`event.Fax`).
+      code: `exports.handler = (context, event, callback) => {
+  if (event.Room && (event.Email || event.Fax)) {
+    if (event.Email) {
+      return callback(null, 'mailed');
+    } else if (event.Phone) {
+      return callback(null, 'texted');
+    }
+  } else {
+    return callback(null, 'nothing to do');
+  }
+};`,
+      errors: [afterDecision(5, 12, 28, '`event.Email` and `event.Phone` are false', 'if', chainFix)],
     },
     {
       // A guard that returns, then work that never calls back: the work is what skips the callback, not the guard.
