@@ -8,6 +8,7 @@ import { deployedTarget, isRelativeSpecifier, relativeRequireTarget } from '../p
 import { privateName } from '../project/runtime-keys.js';
 import { createRule } from '../util/create-rule.js';
 import { hasSpellingEscape } from '../util/source-escapes.js';
+import { runsOnlyOutsideRuntime } from '../twilio-values/outside-runtime.js';
 
 export type Options = [];
 export type MessageIds = 'function' | 'notDeployed' | 'privateAsset' | 'publicAsset';
@@ -58,7 +59,8 @@ export default createRule<Options, MessageIds>({
 
     function check(node: TSESTree.Node, subject: string, target: string, argument: TSESTree.Node | undefined): void {
       const current = functionProject();
-      if (!current) return;
+      // Behind `typeof Runtime === 'undefined'`: the local test run's way in, never the deployed Function's.
+      if (!current || runsOnlyOutsideRuntime(node)) return;
       const resolved = deployedTarget(target, current);
       if (resolved.kind === 'notDeployed') {
         const where = `\`${displayPath(current, resolved.file ?? target)}\``;

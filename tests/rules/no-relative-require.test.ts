@@ -32,6 +32,15 @@ runWithBothParsers('no-relative-require', rule, {
     { filename: BUILD_SCRIPT, code: "const helper = require('../functions/hello');" },
     // A bundler inlines the relative requires before the deploy.
     { filename: BUNDLED_FUNCTION, code: "const { isAllowed } = require('./utils/auth.private');" },
+    // Only where `Runtime` does not exist: the local test run's way in, never the deployed Function's.
+    {
+      filename: FUNCTION,
+      code: "const auth =\n  typeof Runtime === 'undefined' ? require('./utils/auth.private') : require(Runtime.getFunctions()['utils/auth'].path);",
+    },
+    {
+      filename: FUNCTION,
+      code: "let auth;\nif ('undefined' !== typeof Runtime) auth = require(Runtime.getFunctions()['utils/auth'].path);\nelse auth = require('./utils/auth.private');",
+    },
   ],
   invalid: [
     // Spelled with escapes, which the text check that skips most files lets through.
@@ -54,6 +63,13 @@ runWithBothParsers('no-relative-require', rule, {
           endColumn: 54,
         },
       ],
+    },
+    {
+      // The branch where `Runtime` exists is the deployed one.
+      filename: FUNCTION,
+      code: "const auth = typeof Runtime !== 'undefined' ? require('./utils/auth.private') : null;",
+      output: "const auth = typeof Runtime !== 'undefined' ? require(Runtime.getFunctions()['utils/auth'].path) : null;",
+      errors: [{ messageId: 'function', line: 1, column: 47, endColumn: 78 }],
     },
     {
       filename: NESTED_FUNCTION,
