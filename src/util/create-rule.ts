@@ -27,19 +27,10 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   const created = ruleCreator(rule);
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const remembered: Array<{ readonly given: readonly unknown[]; readonly merged: Readonly<Options> }> = [];
-  // ESLint hands every file that one config object covers the same options array: found by identity, without the
-  // structural comparison (a `WeakMap`, so an editor process that reloads its config keeps no old arrays).
-  const byIdentity = new WeakMap<readonly unknown[], Readonly<Options>>();
 
+  // ESLint hands each file's rule a new options array (`ruleConfig.slice(1)`, merged with `meta.defaultOptions`),
+  // so an options set is recognised by its value, not by the array's identity.
   function optionsWithDefault(given: readonly unknown[]): Readonly<Options> {
-    const known = byIdentity.get(given);
-    if (known) return known;
-    const merged = mergedOptions(given);
-    byIdentity.set(given, merged);
-    return merged;
-  }
-
-  function mergedOptions(given: readonly unknown[]): Readonly<Options> {
     for (const entry of remembered) if (sameJsonValue(entry.given, given)) return entry.merged;
     // Merged from a copy, so that freezing it never freezes a value of the user's config.
     const merged: Readonly<Options> = deepFreeze(ESLintUtils.applyDefault<Options, Options>(defaults, structuredClone(given) as Options));
