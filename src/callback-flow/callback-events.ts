@@ -3,8 +3,10 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { classifyValueUse } from '../handlers/callback-bindings.js';
+import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Responder } from '../handlers/responder-factories.js';
+import { isNonThrowingResponseMethod, type ResponseObject } from '../twilio-values/response-values.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { guardedCallbackCall, isPresenceTest } from './guarded-call.js';
 
@@ -24,6 +26,11 @@ export interface CallbackReads {
   readonly factoryArguments: Set<TSESTree.Identifier>;
   /** Reads of names no scope declares and the runtime does not provide: each throws a ReferenceError. */
   readonly undeclaredReads: ReadonlySet<TSESTree.Identifier>;
+  /**
+   * Reads of a variable that always holds a `new Twilio.Response()` or TwiML document: reading its members or
+   * calling its setters and verbs cannot throw into a `catch`.
+   */
+  readonly responseObjectReads: ReadonlyMap<TSESTree.Identifier, ResponseObject>;
   /** The callback as an argument of a call of another project file's export, with what that export does. */
   readonly helperArguments: Map<TSESTree.Identifier, HelperCall>;
 }
@@ -135,7 +142,35 @@ export function callbackEventHooks(
       segments.record({ kind: 'localCall', node, target });
       return;
     }
-    if (!handsOnCallback(node)) segments.recordThrowable();
+    if (handsOnCallback(node) || isNonThrowingResponseCall(callee)) return;
+    segments.recordThrowable(perItemFunctionsNeverThrow(node, flow));
+  }
+
+  /**
+   * `rows.forEach((row) => { if (row.id === id) callback(null, row); })`: once an item has answered, the call
+   * can throw only from its function, in a later item. When every function it is given is recorded here and
+   * throws at most on a property read, so does the call.
+   */
+  function perItemFunctionsNeverThrow(node: TSESTree.CallExpression, flow: FunctionFlow): boolean {
+    let perItem = false;
+    for (const argument of node.arguments) {
+      if (!isFunctionNode(argument)) continue;
+      const itemFlow = handlerFlowOf(flow)?.functions.get(argument);
+      if (!itemFlow || itemFlow.mayThrow || functionHandoff(argument)?.kind !== 'perItem') return false;
+      perItem = true;
+    }
+    return perItem;
+  }
+
+  /** `response.setStatusCode(404)`, `twiml.say(…)`: a setter or verb of a response object the handler built. */
+  function isNonThrowingResponseCall(callee: TSESTree.Node): boolean {
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
+    const kind = responseObjectOf(callee.object);
+    return kind !== undefined && isNonThrowingResponseMethod(kind, callee.property.name);
+  }
+
+  function responseObjectOf(node: TSESTree.Node): ResponseObject | undefined {
+    return node.type === AST_NODE_TYPES.Identifier && reads.responseObjectReads.size > 0 ? reads.responseObjectReads.get(node) : undefined;
   }
 
   /**
@@ -230,6 +265,11 @@ export function callbackEventHooks(
   // `await helper(…, callback)`: like the call's own end, a helper that answers and then rejects is not a path worth a
   // report (its rejection before it answers is the throw point recorded where the call starts).
   function onThrowingExpression(node: TSESTree.Node): void {
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      // A member of an object the handler built is read without a TypeError.
+      if (!responseObjectOf(node.object)) segments.recordThrowable(true);
+      return;
+    }
     if (node.type === AST_NODE_TYPES.AwaitExpression) {
       const awaited = skipTransparentWrappers(node.argument);
       if (awaited.type === AST_NODE_TYPES.CallExpression && handsOnCallback(awaited)) return;

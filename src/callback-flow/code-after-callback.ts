@@ -140,6 +140,9 @@ export function findCodeAfterCallback(
       return stateOf(laterCall(a.lastCall, b.lastCall), reportedAt, a.someUncalled || b.someUncalled, a.partialOnly);
     },
     equals: (a, b) => a === b,
+    // A property read after a callback throws only on a value that is already a bug (`null.fields`): the `catch`
+    // running after the answer on that account is not a second callback worth a report.
+    atThrow: (state, event) => (event.propertyRead && state.lastCall ? undefined : state),
     transfer(state, event, report) {
       if (state === DEAD) return state;
       if (event.kind === 'throws') return DEAD;

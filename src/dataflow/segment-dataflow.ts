@@ -15,8 +15,11 @@ export interface ForwardProblem<State extends NonNullable<unknown>, Event extend
   equals(a: State, b: State): boolean;
   /** The state after `event`; `report` is only given on the final replay, never while solving. */
   transfer(state: State, event: Event, report?: boolean): State;
-  /** The state a `catch` clause takes from a point of its `try` that can throw; the state itself when absent. */
-  atThrow?(state: State): State;
+  /**
+   * The state a `catch` clause takes from a point of its `try` that can throw (the state itself when absent), or
+   * undefined when the problem holds that the point does not throw in that state (see `ThrowableEvent.propertyRead`).
+   */
+  atThrow?(state: State, event: ThrowableEvent): State | undefined;
 }
 
 export interface Solution<State extends NonNullable<unknown>> {
@@ -98,8 +101,12 @@ export function solveForward<State extends NonNullable<unknown>, Event extends S
     inStates.set(segment, inState);
     let state = inState;
     for (const event of flow.segments.get(segment)?.events ?? NO_EVENTS) {
-      if (isThrowable(event)) noteThrowPoint(event.tryStatement, problem.atThrow ? problem.atThrow(state) : state);
-      else state = problem.transfer(state, event);
+      if (isThrowable(event)) {
+        const thrown = problem.atThrow ? problem.atThrow(state, event) : state;
+        if (thrown !== undefined) noteThrowPoint(event.tryStatement, thrown);
+      } else {
+        state = problem.transfer(state, event);
+      }
     }
     const previousOut = outStates.get(segment);
     if (previousOut !== undefined && problem.equals(previousOut, state)) return;

@@ -18,6 +18,11 @@ export type JumpStatement =
 export interface ThrowableEvent {
   readonly kind: 'throwable';
   readonly tryStatement: TSESTree.TryStatement;
+  /**
+   * A property read (`record.fields`), or a call whose only way to throw is one: it throws only on a value that
+   * is `null` or `undefined`. An engine may decide such a point does not lead into the `catch` (see `atThrow`).
+   */
+  readonly propertyRead: boolean;
 }
 
 /** Every recorded event names its kind; the engines' unions add their own. */
@@ -47,6 +52,8 @@ export interface FunctionGraph<Event extends SegmentEvent> {
   readonly normalEnds: Set<CodePathSegment>;
   /** Back edges ESLint draws although they are never taken (`do { … } while (false)`), by their target. */
   readonly deadBackEdges: Map<CodePathSegment, Set<CodePathSegment>>;
+  /** Whether the function has a point that can throw other than a property read, inside a `try` or not. */
+  mayThrow: boolean;
 }
 
 export function emptyGraph<Event extends SegmentEvent>(node: FunctionNode, codePath: CodePath): FunctionGraph<Event> {
@@ -58,6 +65,7 @@ export function emptyGraph<Event extends SegmentEvent>(node: FunctionNode, codeP
     finallyEntries: new Map(),
     normalEnds: new Set(),
     deadBackEdges: new Map(),
+    mayThrow: false,
   };
 }
 

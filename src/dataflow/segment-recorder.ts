@@ -37,8 +37,11 @@ export interface SegmentRecorder<Event extends SegmentEvent, Graph extends Funct
   current(): Graph | undefined;
   /** Appends the event to every reachable current segment of the innermost function, when it is recorded. */
   record(event: Event): void;
-  /** Notes a point that can throw into the innermost enclosing `try` with a `catch`, if any. */
-  recordThrowable(): void;
+  /**
+   * Notes a point that can throw into the innermost enclosing `try` with a `catch`, if any; `propertyRead`: it
+   * throws only when a value is nullish (see `ThrowableEvent`).
+   */
+  recordThrowable(propertyRead?: boolean): void;
   /** Whether the innermost function is recorded and the code being traversed can run. */
   isReachable(): boolean;
 }
@@ -76,18 +79,24 @@ export function createSegmentRecorder<Event extends SegmentEvent, Graph extends 
     }
   }
 
-  /** One event object per `try`: every member access and call inside it records one, so they are not allocated anew. */
-  const throwableEvents = new Map<TSESTree.TryStatement, ThrowableEvent>();
+  /**
+   * Two event objects per `try` (a property read, anything else): every member access and call inside it records
+   * one, so they are not allocated anew.
+   */
+  const throwableEvents = new Map<TSESTree.TryStatement, readonly [ThrowableEvent, ThrowableEvent]>();
 
-  function recordThrowable(): void {
-    const tryStatement = top()?.tryBlocks.at(-1);
+  function recordThrowable(propertyRead = false): void {
+    const context = top();
+    if (!context?.graph) return;
+    if (!propertyRead) context.graph.mayThrow = true;
+    const tryStatement = context.tryBlocks.at(-1);
     if (!tryStatement) return;
-    let event = throwableEvents.get(tryStatement);
-    if (!event) {
-      event = { kind: 'throwable', tryStatement };
-      throwableEvents.set(tryStatement, event);
+    let events = throwableEvents.get(tryStatement);
+    if (!events) {
+      events = [{ kind: 'throwable', tryStatement, propertyRead: false }, { kind: 'throwable', tryStatement, propertyRead: true }];
+      throwableEvents.set(tryStatement, events);
     }
-    record(event);
+    record(events[propertyRead ? 1 : 0]);
   }
 
   function isReachable(): boolean {

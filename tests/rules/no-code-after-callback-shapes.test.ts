@@ -327,6 +327,44 @@ runWithBothParsers('no-code-after-callback after a per-item function that answer
 };`,
       errors: [{ messageId: 'perItem', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback', method: 'forEach' } }],
     },
+    {
+      // After an item answered, nothing can throw into the catch: the item function only reads properties, and
+      // the `Twilio.Response` setter cannot throw. One report, at the second callback after the loop.
+      code: `exports.handler = async (context, event, callback) => {
+  const response = new Twilio.Response();
+  try {
+    const { rows } = await context.getTwilioClient().sync.services(context.SYNC_SID).fetch();
+    rows.forEach((row) => {
+      if (row.fields.phone === event.From) {
+        callback(null, row.fields);
+      }
+    });
+    response.setStatusCode(404);
+    callback(null, response);
+  } catch (error) {
+    response.setStatusCode(500);
+    callback(error, response);
+  }
+};`,
+      errors: [{ messageId: 'duplicateAfterPerItem', line: 11, column: 5, endLine: 11, endColumn: 29, data: { name: 'callback', method: 'forEach', line: 5 } }],
+    },
+    {
+      // The item function calls something that can throw after an earlier item answered: the catch can call back again.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    const rows = await load(context);
+    rows.forEach((row) => {
+      notify(row);
+      if (row.phone === event.From) callback(null, row);
+    });
+  } catch (error) {
+    callback(error);
+  }
+};
+function load() {}
+function notify() {}`,
+      errors: [{ messageId: 'duplicateAfterPerItem', line: 9, column: 5, endLine: 9, endColumn: 20, data: { name: 'callback', method: 'forEach', line: 4 } }],
+    },
   ],
 });
 
