@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
@@ -6,7 +6,7 @@ import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Responder } from '../handlers/responder-factories.js';
-import { isNonThrowingResponseMethod, type ResponseObject } from '../twilio-values/response-values.js';
+import { isNonThrowingResponseMethod, type ResponseObject, responseObjectReadsOf } from '../twilio-values/response-values.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 import { guardedCallbackCall, isPresenceTest } from './guarded-call.js';
 
@@ -28,9 +28,10 @@ export interface CallbackReads {
   readonly undeclaredReads: ReadonlySet<TSESTree.Identifier>;
   /**
    * Reads of a variable that always holds a `new Twilio.Response()` or TwiML document: reading its members or
-   * calling its setters and verbs cannot throw into a `catch`.
+   * calling its setters and verbs cannot throw into a `catch`. Filled in as the traversal leaves each `new`, which
+   * comes before the reads (a variable read before its declaration is a TDZ error or `undefined`, and not listed).
    */
-  readonly responseObjectReads: ReadonlyMap<TSESTree.Identifier, ResponseObject>;
+  readonly responseObjectReads: Map<TSESTree.Identifier, ResponseObject>;
   /** The callback as an argument of a call of another project file's export, with what that export does. */
   readonly helperArguments: Map<TSESTree.Identifier, HelperCall>;
 }
@@ -78,6 +79,7 @@ export interface CallbackEventHooks {
   readonly onStatement: (node: TSESTree.Statement) => void;
   /** At the exit of every expression of `THROWING_EXPRESSIONS`. */
   readonly onThrowingExpressionExit: (node: TSESTree.Node) => void;
+  readonly onNewExpressionExit: (node: TSESTree.NewExpression) => void;
 }
 
 /**
@@ -88,6 +90,7 @@ export function callbackEventHooks(
   segments: SegmentRecorder<FlowEvent, FunctionFlow>,
   reads: CallbackReads,
   handlerFlowOf: (flow: FunctionFlow) => HandlerFlow | undefined,
+  sourceCode: TSESLint.SourceCode,
 ): CallbackEventHooks {
   /** Callback calls guarded by `if (callback)` or `callback && …`, recorded at the guard. */
   const hoistedCalls = new Set<TSESTree.CallExpression>();
@@ -296,6 +299,11 @@ export function callbackEventHooks(
       if (!isLoopHead(node)) recordStatement(node);
     },
     onThrowingExpressionExit: onThrowingExpression,
+    onNewExpressionExit(node) {
+      if (!segments.current()) return;
+      const found = responseObjectReadsOf(node, sourceCode);
+      if (found) for (const read of found.reads) reads.responseObjectReads.set(read, found.kind);
+    },
   };
 }
 

@@ -8,7 +8,6 @@ import { findReceivers } from '../handlers/delegates.js';
 import { findHandlers, type Handler } from '../handlers/find-handlers.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
-import { type ResponseObject, responseObjectReads } from '../twilio-values/response-values.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackEventHooks, type CallbackReads, callbackEventHooks } from './callback-events.js';
 import { undeclaredReads } from './undeclared-names.js';
@@ -43,7 +42,6 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: Rec
   const handlerFlows = new Map<FunctionNode, HandlerFlow>();
   const owners = new WeakMap<FunctionFlow, HandlerFlow>();
   const undeclared = new Set<TSESTree.Identifier>();
-  const responseObjects = new Map<TSESTree.Identifier, ResponseObject>();
   const reads: CallbackReads = {
     callbackReads: new Set(),
     localFunctionReads: new Map(),
@@ -52,14 +50,13 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: Rec
     responderReads: new Map(),
     factoryArguments: new Set(),
     undeclaredReads: undeclared,
-    responseObjectReads: responseObjects,
+    responseObjectReads: new Map(),
     helperArguments: new Map(),
   };
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
   function prepare(): void {
     for (const read of undeclaredReads(sourceCode)) undeclared.add(read);
-    for (const [read, kind] of responseObjectReads(sourceCode)) responseObjects.set(read, kind);
     const pending = [...(options.roots?.() ?? findHandlers(sourceCode))];
     for (let handler = pending.shift(); handler; handler = pending.shift()) {
       if (handlerFlows.has(handler.node)) continue;
@@ -110,7 +107,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: Rec
 
   return {
     prepare,
-    events: callbackEventHooks(segments, reads, (flow) => owners.get(flow)),
+    events: callbackEventHooks(segments, reads, (flow) => owners.get(flow), sourceCode),
     segments,
     handlerFlows: () => [...handlerFlows.values()],
     usesCallback(node) {

@@ -57,6 +57,7 @@ on(EXIT, 'CallExpression', (hooks, node: TSESTree.CallExpression) => hooks.event
 for (const type of THROWING_EXPRESSIONS) {
   on(EXIT, type, (hooks, node: TSESTree.Node) => hooks.events.onThrowingExpressionExit(node));
 }
+on(EXIT, 'NewExpression', (hooks, node: TSESTree.NewExpression) => hooks.events.onNewExpressionExit(node));
 for (const type of ['CallExpression', 'NewExpression', 'ImportExpression']) {
   on(EXIT, type, (hooks, node: TSESTree.CallExpression) => hooks.promises?.onExpressionExit(node));
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparentWrappers } from '../util/ast.js';
+import { skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { isResponseConstructor, isTwimlConstructor, twilioValueOf } from './twilio-value.js';
 
 /** A value that `callback(null, value)` sends as a response of its own: TwiML as XML, a `Twilio.Response` as itself. */
@@ -38,21 +38,21 @@ function variableResponseObject(variable: TSESLint.Scope.Variable, sourceCode: T
 }
 
 /**
- * Every read of a variable that always holds a response object, with its kind: one pass over the file's
- * variables, looking further only at those declared with a `new` expression.
+ * The reads of the variable `new …` initialises (`const response = new Twilio.Response()`), with the kind of
+ * response object it always holds; none when it is no such variable.
  */
-export function responseObjectReads(sourceCode: TSESLint.SourceCode): Map<TSESTree.Identifier, ResponseObject> {
-  const reads = new Map<TSESTree.Identifier, ResponseObject>();
-  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
-    for (const variable of scope.variables) {
-      const init = variable.defs.length === 1 && variable.defs[0]!.node.type === AST_NODE_TYPES.VariableDeclarator ? variable.defs[0]!.node.init : null;
-      if (!init || skipTransparentWrappers(init).type !== AST_NODE_TYPES.NewExpression) continue;
-      const kind = variableResponseObject(variable, sourceCode);
-      if (!kind) continue;
-      for (const reference of variable.references) if (reference.isRead()) reads.set(reference.identifier as TSESTree.Identifier, kind);
-    }
-  }
-  return reads;
+export function responseObjectReadsOf(
+  expression: TSESTree.NewExpression,
+  sourceCode: TSESLint.SourceCode,
+): { readonly kind: ResponseObject; readonly reads: readonly TSESTree.Identifier[] } | undefined {
+  const { parent, child } = transparentParent(expression);
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child) return undefined;
+  const [variable] = sourceCode.scopeManager?.getDeclaredVariables(parent) ?? [];
+  const kind = variable && variableResponseObject(variable, sourceCode);
+  if (!variable || !kind) return undefined;
+  const reads: TSESTree.Identifier[] = [];
+  for (const reference of variable.references) if (reference.isRead()) reads.push(reference.identifier as TSESTree.Identifier);
+  return { kind, reads };
 }
 
 /**
