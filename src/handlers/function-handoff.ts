@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { visitSubtree } from '../util/visit-own-body.js';
 
 /**
  * How often the function a call receives runs:
@@ -58,10 +59,32 @@ export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
   const calleeName = parent.type === AST_NODE_TYPES.NewExpression ? `new ${name}` : name;
   if (ITERATORS_WITH_COMPLETION.has(name)) {
     const firstFunction = parent.arguments.findIndex((argument) => isFunctionNode(skipTransparentWrappers(argument)));
-    return { call: parent, calleeName, kind: index === firstFunction ? 'perItem' : 'once' };
+    const perItem = index === firstFunction && !(name === 'eachPage' && !mentionsParameter(fn, 1));
+    return { call: parent, calleeName, kind: perItem ? 'perItem' : 'once' };
   }
   const kind: HandoffKind = PER_ITEM.has(name) ? 'perItem' : REPEATED.has(name) ? 'repeated' : 'once';
   return { call: parent, calleeName, kind };
+}
+
+/**
+ * Airtable's `eachPage(function page(records, fetchNextPage) { … })` runs its function for the next page only when
+ * it calls `fetchNextPage`: one that never names it runs once, for the first page. Names are compared, not scopes,
+ * so a shadowing name keeps the function per-page (as if it fetched), never the other way round.
+ */
+const mentionsCache = new WeakMap<FunctionNode, boolean>();
+function mentionsParameter(fn: FunctionNode, index: number): boolean {
+  const cached = mentionsCache.get(fn);
+  if (cached !== undefined) return cached;
+  const parameter = fn.params[index];
+  let mentioned = parameter !== undefined;
+  if (parameter?.type === AST_NODE_TYPES.Identifier) {
+    mentioned = false;
+    visitSubtree(fn.body, (node) => {
+      if (node.type === AST_NODE_TYPES.Identifier && node !== parameter && node.name === parameter.name) mentioned = true;
+    });
+  }
+  mentionsCache.set(fn, mentioned);
+  return mentioned;
 }
 
 /**

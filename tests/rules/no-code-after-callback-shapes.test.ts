@@ -21,6 +21,15 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
   });
   callback(null, rows);
 };`,
+    // A page function that never calls `fetchNextPage` runs once, for the first page: its callback answers once.
+    `exports.handler = (context, event, callback) => {
+  base('Slots').select({ maxRecords: 3 }).eachPage(function page(records, fetchNextPage) {
+    callback(null, records.map((record) => record.get('Time')));
+  }, function done(error) {
+    if (error) console.error(error);
+  });
+};
+function base() {}`,
     // Items only collected; the completion answers once.
     `exports.handler = (context, event, callback) => {
   const sids = [];
@@ -39,6 +48,17 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
   });
 };`,
       errors: [{ messageId: 'perItem', line: 4, column: 33, endLine: 4, endColumn: 71, data: { name: 'callback', method: 'forEach' } }],
+    },
+    {
+      // The page function fetches the next page (in a nested function, too): it runs once per page.
+      code: `exports.handler = (context, event, callback) => {
+  base('Slots').select({}).eachPage((records, fetchNextPage) => {
+    const next = () => fetchNextPage();
+    callback(null, { count: records.length, next });
+  });
+};
+function base() {}`,
+      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 52, data: { name: 'callback', method: 'eachPage' } }],
     },
     {
       // Every conference answers: twilio-node's `each` runs its function once per item.
