@@ -68,8 +68,9 @@ export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
 
 /**
  * Airtable's `eachPage(function page(records, fetchNextPage) { … })` runs its function for the next page only when
- * it calls `fetchNextPage`: one that never names it runs once, for the first page. Names are compared, not scopes,
- * so a shadowing name keeps the function per-page (as if it fetched), never the other way round.
+ * it calls `fetchNextPage`: one that never names it runs once, for the first page. Names are compared, not scopes:
+ * a nested function's parameter of that name shadows it; any other declaration keeps the function per page (as if
+ * it fetched), never the other way round.
  */
 const mentionsCache = new WeakMap<FunctionNode, boolean>();
 function mentionsParameter(fn: FunctionNode, index: number): boolean {
@@ -79,8 +80,12 @@ function mentionsParameter(fn: FunctionNode, index: number): boolean {
   let mentioned = parameter !== undefined;
   if (parameter?.type === AST_NODE_TYPES.Identifier) {
     mentioned = false;
+    const { name } = parameter;
     visitSubtree(fn.body, (node) => {
-      if (node.type === AST_NODE_TYPES.Identifier && node !== parameter && node.name === parameter.name) mentioned = true;
+      // A nested function with a parameter of the same name (a nested `eachPage`'s own `fetchNextPage`) shadows it.
+      if (isFunctionNode(node)) return !node.params.some((param) => param.type === AST_NODE_TYPES.Identifier && param.name === name);
+      if (node.type === AST_NODE_TYPES.Identifier && node.name === name) mentioned = true;
+      return !mentioned;
     });
   }
   mentionsCache.set(fn, mentioned);

@@ -7,15 +7,15 @@ export function visitOwnBody(body: TSESTree.Node, visit: (node: TSESTree.Node) =
   walk(body, visit, false);
 }
 
-/** Visits every node under `root`, nested functions included. */
-export function visitSubtree(root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+/** Visits every node under `root`, nested functions included; `visit` returning `false` skips the node's children. */
+export function visitSubtree(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void): void {
   walk(root, visit, true);
 }
 
-function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => void, intoFunctions: boolean): void {
+function walk(root: TSESTree.Node, visit: (node: TSESTree.Node) => boolean | void, intoFunctions: boolean): void {
   const pending: TSESTree.Node[] = [root];
   for (let node = pending.pop(); node; node = pending.pop()) {
-    visit(node);
+    if (visit(node) === false) continue;
     for (const key of Object.keys(node) as (keyof typeof node)[]) {
       if (key === 'parent') continue;
       const child = node[key] as unknown;

@@ -30,6 +30,15 @@ runWithBothParsers('no-code-after-callback with twilio-node and Airtable iterato
   });
 };
 function base() {}`,
+    // The inner page function's own `fetchNextPage` is not the outer one's: each runs once.
+    `exports.handler = (context, event, callback) => {
+  base('Orders').select({}).eachPage((orders, fetchNextPage) => {
+    base('Items').select({}).eachPage((items, fetchNextPage) => {
+      callback(null, { orders: orders.length, items: items.length });
+    });
+  });
+};
+function base() {}`,
     // Items only collected; the completion answers once.
     `exports.handler = (context, event, callback) => {
   const sids = [];
