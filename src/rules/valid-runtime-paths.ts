@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { nearestKey } from '../project/nearest-key.js';
+import { isPresenceChecked } from '../project/presence-checked.js';
 import { type ProjectModel, projectOf } from '../project/project-model.js';
 import { destructuredAccesses, memberAccess, type RuntimeMapAccess } from '../project/runtime-map-access.js';
 import { privateName } from '../project/runtime-keys.js';
@@ -39,16 +40,19 @@ export default createRule<Options, MessageIds>({
   create(context) {
     const sourceCode = context.sourceCode;
 
-    function check(access: RuntimeMapAccess | undefined): void {
+    /** `lookup`: the member read that takes the entry from the map, when it is one (not a destructuring). */
+    function check(access: RuntimeMapAccess | undefined, lookup?: TSESTree.MemberExpression): void {
       if (!access) return;
+      // Code that tests the entry for being there handles a missing one (an asset added at setup).
+      const handlesMissing = (): boolean => lookup !== undefined && isPresenceChecked(lookup, sourceCode);
       const project = projectOf(context);
       if (!project) return;
-      if (access.map === 'functions') checkFunctionKey(access, project);
-      else checkAssetKey(access, project);
+      if (access.map === 'functions') checkFunctionKey(access, project, handlesMissing);
+      else checkAssetKey(access, project, handlesMissing);
     }
 
-    function checkFunctionKey(access: RuntimeMapAccess, project: ProjectModel): void {
-      if (project.functions.has(access.key)) return;
+    function checkFunctionKey(access: RuntimeMapAccess, project: ProjectModel, handlesMissing: () => boolean): void {
+      if (project.functions.has(access.key) || handlesMissing()) return;
       const folder = folderName(project, project.layout.functionsDir);
       const normalized = access.key.replace(/^\/+/, '').replace(/\.(js|ts)$/, '').replace(/\.(private|protected)$/, '');
       const suggestion = project.functions.has(normalized) ? normalized : nearestKey(access.key, project.functions.keys());
@@ -60,7 +64,7 @@ export default createRule<Options, MessageIds>({
       report(access, 'unknownFunction', hint, suggestion);
     }
 
-    function checkAssetKey(access: RuntimeMapAccess, project: ProjectModel): void {
+    function checkAssetKey(access: RuntimeMapAccess, project: ProjectModel, handlesMissing: () => boolean): void {
       // No assets folder at all: the assets are made at setup or build time (a key file the README says to add,
       // a build that copies them), so nothing here says which keys will exist.
       if (!project.layout.assetsDir) return;
@@ -80,6 +84,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
+      if (handlesMissing()) return;
       const privateKeys = [...project.assets].filter(([, files]) => files.some((file) => file.visibility === 'private')).map(([key]) => key);
       const normalized = `/${access.key.replace(/^\/+/, '')}`.replace(/\.private(\.[^./]+)$/, '$1');
       const suggestion = privateKeys.includes(normalized) ? normalized : nearestKey(access.key, privateKeys);
@@ -115,7 +120,7 @@ export default createRule<Options, MessageIds>({
 
     return {
       MemberExpression(node) {
-        check(memberAccess(node, sourceCode));
+        check(memberAccess(node, sourceCode), node);
       },
       VariableDeclarator(node: TSESTree.VariableDeclarator) {
         if (node.id.type !== AST_NODE_TYPES.ObjectPattern || !node.init) return;

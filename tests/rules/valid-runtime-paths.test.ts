@@ -39,8 +39,19 @@ runWithBothParsers('valid-runtime-paths', rule, {
     { filename: TS_FUNCTION, code: "const greeting = Runtime.getAssets()['/greeting.json'].path;" },
     // The template compiles a .ts asset to .js: that is its key once deployed.
     { filename: TS_FUNCTION, code: "const { format } = require(Runtime.getAssets()['/format.js'].path);" },
+    // Code that tests the entry for being there handles a missing one (an asset the README says to add at setup).
+    { filename: FUNCTION, code: "const keyFile = Runtime.getAssets()['/service-account.json'];\nif (!keyFile) throw new Error('add the key file');\nconst key = require(keyFile.path);" },
+    { filename: FUNCTION, code: "const keyPath = Runtime.getAssets()['/service-account.json']?.path;" },
+    { filename: FUNCTION, code: "const optional = Runtime.getFunctions()['extras/hooks'] && require(Runtime.getFunctions()['extras/hooks'].path);" },
+    { filename: FUNCTION, code: "const entry = Runtime.getAssets()['/settings.json'];\nconst settings = entry === undefined ? {} : require(entry.path);" },
   ],
   invalid: [
+    {
+      // The test is of another lookup of the same key: this one is read without a test.
+      filename: FUNCTION,
+      code: "if (Runtime.getAssets()['/missing.json']) console.log('present');\nconst data = require(Runtime.getAssets()['/missing.json'].path);",
+      errors: [{ ...unknownAsset('/missing.json', ' Private assets are the `*.private.*` files under `assets/`.'), line: 2, column: 42, endColumn: 57 }],
+    },
     {
       filename: FUNCTION,
       code: "const auth = require(Runtime.getFunctions()['utils/auht'].path);",
