@@ -14,7 +14,7 @@ export function isPresenceChecked(lookup: TSESTree.MemberExpression, sourceCode:
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== child || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
   const [variable] = sourceCode.scopeManager?.getDeclaredVariables(parent) ?? [];
   if (!variable || variable.references.some((reference) => reference.isWrite() && reference.writeExpr !== parent.init)) return false;
-  return variable.references.some((reference) => reference.isRead() && testsPresence(reference.identifier as TSESTree.Identifier));
+  return variable.references.some((reference) => reference.isRead() && testsPresence(reference.identifier));
 }
 
 /**
