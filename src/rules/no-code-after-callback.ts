@@ -66,7 +66,7 @@ export default createRule<Options, MessageIds>({
       duplicateInLoop:
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
       perItem:
-        '`{{name}}()` runs once per item of `{{method}}()`: with two items it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
+        '`{{name}}()` runs once per {{unit}} of `{{method}}()`: with two {{unit}}s it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
       duplicateAfterHelper:
         '`{{name}}()` can be called a second time here: `{{function}}()` on line {{line}} calls it on some of its paths and returns, and this code goes on to call it again; the second call fails. Have `{{function}}()` return whether it answered, and return when it did (`if (!{{function}}(…)) return;`).',
       duplicateAfterPerItem:
@@ -113,7 +113,9 @@ export default createRule<Options, MessageIds>({
       const [first] = answerSites(flow, handlerFlow, analysis).sort((a, b) => a.range[0] - b.range[0]);
       if (!first || reported.has(first)) return;
       reported.add(first);
-      context.report({ node: first, messageId: 'perItem', data: { name, method: handoff.calleeName } });
+      // Airtable's `eachPage` runs its function once per page of records (when it fetches the next one).
+      const unit = handoff.calleeName === 'eachPage' ? 'page' : 'item';
+      context.report({ node: first, messageId: 'perItem', data: { name, method: handoff.calleeName, unit } });
     }
 
     /** Where a function answers: its callback calls, and those of the continuations that answer for it. */

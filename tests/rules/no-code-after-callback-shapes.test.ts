@@ -56,7 +56,7 @@ function base() {}`,
     records.forEach((record) => callback(null, { id: record.getId() }));
   });
 };`,
-      errors: [{ messageId: 'perItem', line: 4, column: 33, endLine: 4, endColumn: 71, data: { name: 'callback', method: 'forEach' } }],
+      errors: [{ messageId: 'perItem', line: 4, column: 33, endLine: 4, endColumn: 71, data: { name: 'callback', method: 'forEach', unit: 'item' } }],
     },
     {
       // The page function fetches the next page (in a nested function, too): it runs once per page.
@@ -67,7 +67,7 @@ function base() {}`,
   });
 };
 function base() {}`,
-      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 52, data: { name: 'callback', method: 'eachPage' } }],
+      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 52, data: { name: 'callback', method: 'eachPage', unit: 'page' } }],
     },
     {
       // Every conference answers: twilio-node's `each` runs its function once per item.
@@ -76,14 +76,14 @@ function base() {}`,
     conference.update({ status: 'completed' }).then(() => callback(null, 'ended'));
   });
 };`,
-      errors: [{ messageId: 'perItem', line: 3, column: 59, endLine: 3, endColumn: 82, data: { name: 'callback', method: 'each' } }],
+      errors: [{ messageId: 'perItem', line: 3, column: 59, endLine: 3, endColumn: 82, data: { name: 'callback', method: 'each', unit: 'item' } }],
     },
     {
       // The item function given as twilio-node's `callback` option.
       code: `exports.handler = (context, event, callback) => {
   context.getTwilioClient().calls.each({ status: 'queued', callback: (call) => callback(null, call.sid) });
 };`,
-      errors: [{ messageId: 'perItem', line: 2, column: 80, endLine: 2, endColumn: 104, data: { name: 'callback', method: 'each' } }],
+      errors: [{ messageId: 'perItem', line: 2, column: 80, endLine: 2, endColumn: 104, data: { name: 'callback', method: 'each', unit: 'item' } }],
     },
   ],
 });
@@ -354,7 +354,7 @@ runWithBothParsers('no-code-after-callback after a per-item function that answer
   });
   callback(null, 'none');
 };`,
-      errors: [{ messageId: 'perItem', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback', method: 'forEach' } }],
+      errors: [{ messageId: 'perItem', line: 3, column: 5, endLine: 3, endColumn: 25, data: { name: 'callback', method: 'forEach', unit: 'item' } }],
     },
     {
       // After an item answered, nothing can throw into the catch: the item function only reads properties, and

@@ -466,7 +466,7 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
 };`,
       errors: [
         // Both branches answer: one mistake (the loop), one report at its first callback.
-        { messageId: 'perItem', line: 4, column: 7, endLine: 4, endColumn: 31, data: { name: 'callback', method: 'forEach' } },
+        { messageId: 'perItem', line: 4, column: 7, endLine: 4, endColumn: 31, data: { name: 'callback', method: 'forEach', unit: 'item' } },
       ],
     },
     {
@@ -476,7 +476,7 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
     context.getTwilioClient().messages.create({ to, body: 'hi' }).then((message) => callback(null, message.sid));
   });
 };`,
-      errors: [{ messageId: 'perItem', line: 3, column: 85, endLine: 3, endColumn: 112, data: { name: 'callback', method: 'forEach' } }],
+      errors: [{ messageId: 'perItem', line: 3, column: 85, endLine: 3, endColumn: 112, data: { name: 'callback', method: 'forEach', unit: 'item' } }],
     },
     {
       // The callback itself given to a node-style API, once per item.
@@ -485,7 +485,7 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
     context.getTwilioClient().calls.create({ to, url: context.TWIML_URL }, callback);
   });
 };`,
-      errors: [{ messageId: 'perItem', line: 3, column: 76, endLine: 3, endColumn: 84, data: { name: 'callback', method: 'forEach' } }],
+      errors: [{ messageId: 'perItem', line: 3, column: 76, endLine: 3, endColumn: 84, data: { name: 'callback', method: 'forEach', unit: 'item' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
@@ -494,7 +494,7 @@ runWithBothParsers('no-code-after-callback in per-item functions', rule, {
     callback(null, to);
   });
 };`,
-      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback', method: 'map' } }],
+      errors: [{ messageId: 'perItem', line: 4, column: 5, endLine: 4, endColumn: 23, data: { name: 'callback', method: 'map', unit: 'item' } }],
     },
   ],
 });
