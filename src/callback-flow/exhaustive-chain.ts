@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { isEqualityOperator } from '../util/ast.js';
+
 /**
  * Whether the paths that get past an `else if` chain without a final `else` cannot exist, because the `if` around
  * it only runs it when one of the chain's conditions holds:
@@ -41,7 +43,7 @@ function isPureRead(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.UnaryExpression:
       return node.operator === '!' && isPureRead(node.argument);
     case AST_NODE_TYPES.BinaryExpression:
-      return ['===', '!==', '==', '!='].includes(node.operator) && isPureRead(node.left) && isPureRead(node.right);
+      return isEqualityOperator(node.operator) && isPureRead(node.left) && isPureRead(node.right);
     default:
       return false;
   }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { skipTransparentWrappers } from '../util/ast.js';
+import { isNullishLiteral, skipTransparentWrappers } from '../util/ast.js';
 
 /** `callback`, `typeof callback === 'function'`, `callback != null`, `callback !== undefined`. */
 export function isPresenceTest(node: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean): boolean {
@@ -14,7 +14,7 @@ export function isPresenceTest(node: TSESTree.Node, isCallback: (node: TSESTree.
   }
   if (operator === '!==' || operator === '!=') {
     return [left, right].some((side) => isCallback(side)) &&
-      [left, right].some((side) => (side.type === AST_NODE_TYPES.Literal && side.value === null) || (side.type === AST_NODE_TYPES.Identifier && side.name === 'undefined'));
+      [left, right].some(isNullishLiteral);
   }
   return false;
 }

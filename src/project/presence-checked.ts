@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { isEqualityOperator, isFunctionNode, isNullishLiteral, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 
 /**
  * Whether the code tests the value of `lookup` (a resource-map entry, `Runtime.getAssets()['/key.json']`) for
@@ -50,9 +50,8 @@ function testsPresence(node: TSESTree.Node): boolean {
     case AST_NODE_TYPES.UnaryExpression:
       return parent.operator === '!' || parent.operator === 'typeof';
     case AST_NODE_TYPES.BinaryExpression: {
-      if (!['===', '!==', '==', '!='].includes(parent.operator)) return false;
-      const other = parent.left === child ? parent.right : parent.left;
-      return (other.type === AST_NODE_TYPES.Literal && other.value === null) || (other.type === AST_NODE_TYPES.Identifier && other.name === 'undefined');
+      if (!isEqualityOperator(parent.operator)) return false;
+      return isNullishLiteral(parent.left === child ? parent.right : parent.left);
     }
     default:
       return false;

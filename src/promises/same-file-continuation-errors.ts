@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/util
 
 import { isErrorName } from './error-names.js';
 import { localFunction } from './promise-producers.js';
-import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, isNullishLiteral, memberPropertyName, propertyKeyName, skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * Whether the same-file functions a continuation is handed to can pass it an error, when the file defines them:
@@ -64,8 +64,7 @@ function passesError(fn: FunctionNode, index: number, sourceCode: TSESLint.Sourc
 /** `done(null, row)`, `done(undefined, row)`, or a lone result `done(row)` that is not an error. */
 function isSuccessFirst(first: TSESTree.CallExpressionArgument, count: number): boolean {
   const value = skipTransparentWrappers(first);
-  if (value.type === AST_NODE_TYPES.Literal && value.value === null) return true;
-  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return true;
+  if (isNullishLiteral(value)) return true;
   if (count > 1) return false;
   if (value.type === AST_NODE_TYPES.NewExpression) return false;
   return !(value.type === AST_NODE_TYPES.Identifier && isErrorName(value.name));

@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
+import { isEqualityOperator } from '../util/ast.js';
+
 /**
  * Whether `node` only runs where the `Runtime` global does not exist (a local test run, not the deployed
  * Function): it sits in the branch that `typeof Runtime === 'undefined'` selects, of an `if` or a `? :`
@@ -18,7 +20,7 @@ export function runsOnlyOutsideRuntime(node: TSESTree.Node): boolean {
 
 /** `typeof Runtime === 'undefined'` (true when absent), `typeof Runtime !== 'undefined'` (false), either order. */
 function runtimeAbsenceTest(test: TSESTree.Expression): boolean | undefined {
-  if (test.type !== AST_NODE_TYPES.BinaryExpression || !['===', '==', '!==', '!='].includes(test.operator)) return undefined;
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !isEqualityOperator(test.operator)) return undefined;
   const [typeOf, literal] = isTypeofRuntime(test.left) ? [test.left, test.right] : [test.right, test.left];
   if (!isTypeofRuntime(typeOf) || literal.type !== AST_NODE_TYPES.Literal || literal.value !== 'undefined') return undefined;
   return test.operator === '===' || test.operator === '==';

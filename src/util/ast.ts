@@ -13,6 +13,18 @@ export function isFunctionNode(node: TSESTree.Node | null | undefined): node is 
   );
 }
 
+/** `null` or `undefined` as written: the literal, or the global's name. */
+export function isNullishLiteral(node: TSESTree.Node): boolean {
+  return (node.type === AST_NODE_TYPES.Literal && node.value === null) || (node.type === AST_NODE_TYPES.Identifier && node.name === 'undefined');
+}
+
+const EQUALITY_OPERATORS: ReadonlySet<string> = new Set(['===', '!==', '==', '!=']);
+
+/** `===`, `!==`, `==`, `!=`: the comparisons that test a value against another. */
+export function isEqualityOperator(operator: string): boolean {
+  return EQUALITY_OPERATORS.has(operator);
+}
+
 /**
  * Strips what does not change the value of an expression: TypeScript's `as`, `satisfies`, `!` and `<T>x`,
  * and (in the ESTree shape) a `ChainExpression` around `a?.b()`.
