@@ -67,6 +67,21 @@ export function functionHandoff(fn: FunctionNode): FunctionHandoff | undefined {
 }
 
 /**
+ * Airtable's `eachPage(page, done)` whose page function never names `fetchNextPage`, when `fn` is one of the two.
+ * Airtable (airtable.js `src/query.ts`, `eachPage`) calls `done(error)` instead of `page` when a request fails,
+ * and calls `done(null)` only once `page` asks for the page after the last: such a `page` runs at most once, on
+ * success, and its `done` only on failure.
+ */
+export function singlePageIteration(fn: FunctionNode): { readonly page: FunctionNode; readonly done: FunctionNode } | undefined {
+  const handoff = functionHandoff(fn);
+  if (handoff?.calleeName !== 'eachPage' || handoff.kind !== 'once') return undefined;
+  const [page, done] = handoff.call.arguments.map((argument) => skipTransparentWrappers(argument)).filter(isFunctionNode);
+  // `kind` is `once` for a page function only when it never names `fetchNextPage`.
+  if (!page || !done || functionHandoff(page)?.kind !== 'once' || (fn !== page && fn !== done)) return undefined;
+  return { page, done };
+}
+
+/**
  * Airtable's `eachPage(function page(records, fetchNextPage) { … })` runs its function for the next page only when
  * it calls `fetchNextPage`: one that never names it runs once, for the first page. Names are compared, not scopes:
  * a nested function's parameter of that name shadows it; any other declaration keeps the function per page (as if

@@ -15,7 +15,7 @@ import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
-import { functionHandoff } from '../handlers/function-handoff.js';
+import { functionHandoff, singlePageIteration } from '../handlers/function-handoff.js';
 import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -28,6 +28,7 @@ export type MessageIds =
   | 'missingAfterIteration'
   | 'missingAtEnd'
   | 'missingOnPath'
+  | 'pageFailureUnanswered'
   | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
   | 'unreachable'
@@ -41,6 +42,8 @@ interface ExitTexts {
   readonly endExit: string;
   /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
   readonly rejects?: string;
+  /** `false` when the paths that fall off the end never run (so only its `return`s are reported). */
+  readonly fallingOffRuns?: boolean;
 }
 
 const HANDLER_EXITS: ExitTexts = {
@@ -72,6 +75,8 @@ export default createRule<Options, MessageIds>({
       missingAfterIteration: `{{exit}} without calling \`{{name}}()\` when no item of \`{{method}}()\` answers (none matches, or there are none): on this path ${TIMEOUT}. Find the result first, then call \`{{name}}()\` once after \`{{method}}()\`.`,
       missingAtEnd: `{{exit}} without calling \`{{name}}()\` after {{decision}}: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
       missingOnPath: `{{exit}} without calling \`{{name}}()\`: on this path ${TIMEOUT}. Call \`{{name}}(…)\` on this path too.`,
+      pageFailureUnanswered:
+        `When the query fails, Airtable runs only this function of \`eachPage()\` (not the page function, which answers), and it never calls \`{{name}}()\`: on that path ${TIMEOUT}. Answer the failure here: \`if ({{error}}) return {{name}}({{error}});\`.`,
       rejectedOnPath:
         `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
       rejectedByUndeclaredName:
@@ -137,10 +142,28 @@ export default createRule<Options, MessageIds>({
       if (!answersSomewhere(flow) || answeredAround(flow.node, handlerFlow, analysis)) return;
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
       if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
+      reportUnansweredPageFailure(flow.node, handlerFlow, name);
       reportIncompletePaths(flow, analysis, name, {
         subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
+        // Airtable runs a single page's `done` only with an error: the path past `if (error)` never runs.
+        fallingOffRuns: singlePageIteration(flow.node)?.done !== flow.node,
+      });
+    }
+
+    /**
+     * An Airtable page function that answers and never fetches the next page leaves a failed query to `done`
+     * alone: a `done` that never touches the callback (a recorded function is one that does) leaves it open.
+     */
+    function reportUnansweredPageFailure(page: FunctionNode, handlerFlow: HandlerFlow, name: string): void {
+      const done = singlePageIteration(page)?.done;
+      if (!done || done === page || handlerFlow.functions.has(done)) return;
+      const [error] = done.params;
+      context.report({
+        loc: ASTUtils.getFunctionHeadLocation(done, sourceCode),
+        messageId: 'pageFailureUnanswered',
+        data: { name, error: error?.type === AST_NODE_TYPES.Identifier ? error.name : 'error' },
       });
     }
 
@@ -178,7 +201,7 @@ export default createRule<Options, MessageIds>({
         }
         if (returns.length === 0) fallsOff.push(segment);
       }
-      if (fallsOff.length > 0) {
+      if (fallsOff.length > 0 && exits.fallingOffRuns !== false) {
         const gap = (gapOf ?? solveGaps(flow, analysis))(fallsOff);
         // `for (const to of numbers) callback(null, to)`: the answer per item is the mistake, reported where it is.
         if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits);

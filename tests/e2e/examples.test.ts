@@ -51,6 +51,7 @@ describe('the example project', () => {
       'functions/forward-message.js:7:6 twilio-functions/no-code-after-callback linkAfterCallback',
       'functions/forward.private.js:5:33 twilio-functions/no-code-after-callback duplicateInLoop',
       'functions/greeting.js:5:13 twilio-functions/require-callback rejectedByUndeclaredName',
+      'functions/job-status.js:14:7 twilio-functions/require-callback pageFailureUnanswered',
       'functions/logged-lookup.js:4:19 twilio-functions/require-callback wrapperLosesAnswer',
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
       'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingAtEnd',

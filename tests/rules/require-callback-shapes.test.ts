@@ -24,6 +24,34 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
     callback(null, names);
   });
 };`,
+    // Airtable's page function answers and never fetches the next page; `done` answers the failure.
+    `exports.handler = (context, event, callback) => {
+  base('Jobs').select({ maxRecords: 1 }).eachPage(function page(records) {
+    callback(null, records.length);
+  }, function done(error) {
+    if (error) callback(error);
+  });
+};
+function base() {}`,
+    // A `done` that answers the failure with `return`, and nothing on the path Airtable never takes.
+    `exports.handler = (context, event, callback) => {
+  base('Jobs').select({ maxRecords: 1 }).eachPage((records) => {
+    callback(null, records.length);
+  }, (error) => {
+    if (error) {
+      return callback(error);
+    }
+  });
+};
+function base() {}`,
+    // forEach's second argument is its `this` value, not a completion: nothing runs it.
+    `exports.handler = (context, event, callback) => {
+  [1, 2].forEach(function item(n) {
+    callback(null, n);
+  }, function done(error) {
+    if (error) console.error(error);
+  });
+};`,
     // An item function that answers for every item: no-code-after-callback's perItem, not a missing path.
     `exports.handler = (context, event, callback) => {
   context.getTwilioClient().conferences.each({ friendlyName: event.Name }, (conference) => {
@@ -68,6 +96,46 @@ runWithBothParsers('require-callback with twilio-node and Airtable iterators', r
 };
 function base() {}`,
       errors: [{ messageId: 'missingOnPath', line: 9, column: 7, endLine: 9, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
+    },
+    {
+      // Airtable's page function answers and never fetches the next page: when the query fails only `done` runs.
+      code: `exports.handler = function (context, event, callback) {
+  base('Jobs').select({ filterByFormula: '{Phone} = "x"' }).eachPage(function page(records, fetchNextPage) {
+    records.forEach(function (record) {
+      callback(null, record.get('Name'));
+    });
+  }, function done(err) {
+    if (err) { console.error(err); return; }
+  });
+};
+function base() {}`,
+      errors: [{ messageId: 'pageFailureUnanswered', line: 6, column: 6, endLine: 6, endColumn: 19, data: { name: 'callback', error: 'err' } }],
+    },
+    {
+      // The same with arrows, an async page function and a `done` that only logs.
+      code: `exports.handler = (context, event, callback) => {
+  base('Jobs').select({}).eachPage(async (records) => {
+    callback(null, records.length);
+  }, (e) => console.error(e));
+};
+function base() {}`,
+      errors: [{ messageId: 'pageFailureUnanswered', line: 4, column: 10, endLine: 4, endColumn: 12, data: { name: 'callback', error: 'e' } }],
+    },
+    {
+      // A single page's `done` that reads the callback: its `return` on the failure is still reported.
+      code: `exports.handler = (context, event, callback) => {
+  base('Jobs').select({ maxRecords: 1 }).eachPage((records) => {
+    callback(null, records.length);
+  }, (error) => {
+    if (error) {
+      console.error(error);
+      return;
+    }
+    callback(null, 0);
+  });
+};
+function base() {}`,
+      errors: [{ messageId: 'missingOnPath', line: 7, column: 7, endLine: 7, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
     },
     {
       // A node-style callback whose error branch falls through without answering.
