@@ -4,7 +4,7 @@ import type { HelperCall } from '../cross-file/helper-summary.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { classifyValueUse } from '../handlers/callback-bindings.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isConsoleCall, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import type { Responder } from '../handlers/responder-factories.js';
 import { isNonThrowingResponseMethod, type ResponseObject, responseObjectReadsOf } from '../twilio-values/response-values.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
@@ -145,7 +145,7 @@ export function callbackEventHooks(
       segments.record({ kind: 'localCall', node, target });
       return;
     }
-    if (handsOnCallback(node) || isNonThrowingResponseCall(callee)) return;
+    if (handsOnCallback(node) || isNonThrowingResponseCall(callee) || isConsoleCall(node)) return;
     segments.recordThrowable(perItemFunctionsNeverThrow(node, flow));
   }
 
@@ -170,6 +170,10 @@ export function callbackEventHooks(
     if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.computed || callee.property.type !== AST_NODE_TYPES.Identifier) return false;
     const kind = responseObjectOf(callee.object);
     return kind !== undefined && isNonThrowingResponseMethod(kind, callee.property.name);
+  }
+
+  function isConsoleObject(node: TSESTree.Node): boolean {
+    return node.type === AST_NODE_TYPES.Identifier && node.name === 'console';
   }
 
   function responseObjectOf(node: TSESTree.Node): ResponseObject | undefined {
@@ -269,8 +273,8 @@ export function callbackEventHooks(
   // report (its rejection before it answers is the throw point recorded where the call starts).
   function onThrowingExpression(node: TSESTree.Node): void {
     if (node.type === AST_NODE_TYPES.MemberExpression) {
-      // A member of an object the handler built is read without a TypeError.
-      if (!responseObjectOf(node.object)) segments.recordThrowable(true);
+      // A member of an object the handler built, or of `console`, is read without a TypeError.
+      if (!responseObjectOf(node.object) && !isConsoleObject(node.object)) segments.recordThrowable(true);
       return;
     }
     if (node.type === AST_NODE_TYPES.AwaitExpression) {

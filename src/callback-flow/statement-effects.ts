@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isConsoleCall, skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * Whether running a statement can do anything that matters once the request has been answered: start work that
@@ -61,17 +61,6 @@ function isLocalBookkeeping(expression: TSESTree.Expression): boolean {
     expression.type === AST_NODE_TYPES.AssignmentExpression &&
     expression.left.type === AST_NODE_TYPES.Identifier &&
     isInert(expression.right)
-  );
-}
-
-function isConsoleCall(expression: TSESTree.Expression): boolean {
-  const call = skipTransparentWrappers(expression);
-  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
-  const callee = skipTransparentWrappers(call.callee);
-  return (
-    callee.type === AST_NODE_TYPES.MemberExpression &&
-    callee.object.type === AST_NODE_TYPES.Identifier &&
-    callee.object.name === 'console'
   );
 }
 

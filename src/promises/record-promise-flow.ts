@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import type { FlowEvent, FunctionFlow } from '../callback-flow/flow-events.js';
 import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
-import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { isConsoleCall, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { chainMethodOf, chainOf, isChainReceiver } from './promise-chain.js';
 import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
 import { isWaitingAsyncFunction, knownProducer } from './promise-producers.js';
@@ -105,11 +105,4 @@ function forEachAsync(node: TSESTree.Node, usesCallback: (node: TSESTree.Node) =
   const [fn] = node.arguments;
   if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'forEach') return undefined;
   return fn && isFunctionNode(fn) && isWaitingAsyncFunction(fn) && !usesCallback(fn) ? '`forEach(async …)`' : undefined;
-}
-
-function isConsoleCall(call: TSESTree.CallExpression): boolean {
-  const callee = skipTransparentWrappers(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = skipTransparentWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isConsoleCall, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { chainMethodOf, chainOf } from './promise-chain.js';
 import { initializerOf } from './module-bindings.js';
@@ -211,11 +211,7 @@ export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Nod
 
 /** `console.*()` and the callback never throw (or the plugin could never show a continuation safe). */
 function isHarmlessCall(call: TSESTree.CallExpression, isCallback: (node: TSESTree.Node) => boolean): boolean {
-  const callee = skipTransparentWrappers(call.callee);
-  if (isCallback(callee)) return true;
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = skipTransparentWrappers(callee.object);
-  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+  return isCallback(skipTransparentWrappers(call.callee)) || isConsoleCall(call);
 }
 
 /**

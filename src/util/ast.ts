@@ -95,3 +95,16 @@ export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined
 export function containsNode(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
+
+/**
+ * `console.log(…)`, `console.error(…)`: logging, which never throws (its arguments are evaluated, and judged, apart).
+ * Taken as harmless everywhere, or no continuation that logs could ever be shown safe.
+ */
+export function isConsoleCall(node: TSESTree.Node): boolean {
+  const call = skipTransparentWrappers(node);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = skipTransparentWrappers(callee.object);
+  return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+}

@@ -378,6 +378,39 @@ runWithBothParsers('no-code-after-callback after a per-item function that answer
       errors: [{ messageId: 'duplicateAfterPerItem', line: 11, column: 5, endLine: 11, endColumn: 29, data: { name: 'callback', method: 'forEach', line: 5 } }],
     },
     {
+      // Logging cannot throw into the catch: the missing return is one report, at the first statement that acts,
+      // and it names the catch's callback among the second ones.
+      code: `exports.handler = async (context, event, callback) => {
+  try {
+    if (event.challenge) {
+      callback(null, { challenge: event.challenge });
+    }
+    console.log('event', event.type);
+    const record = await save(event);
+    return callback(null, record.id);
+  } catch (error) {
+    console.error(error);
+    return callback(error);
+  }
+};
+async function save() {}`,
+      errors: [{ messageId: 'codeAfterCallbackThenDuplicate', line: 7, column: 5, endLine: 7, endColumn: 38, data: { name: 'callback', answered: 'callback', line: 4, later: 'lines 8 and 11' },
+        suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 4 }, output: `exports.handler = async (context, event, callback) => {
+  try {
+    if (event.challenge) {
+      return callback(null, { challenge: event.challenge });
+    }
+    console.log('event', event.type);
+    const record = await save(event);
+    return callback(null, record.id);
+  } catch (error) {
+    console.error(error);
+    return callback(error);
+  }
+};
+async function save() {}` }] }],
+    },
+    {
       // The item function calls something that can throw after an earlier item answered: the catch can call back again.
       code: `exports.handler = async (context, event, callback) => {
   try {
