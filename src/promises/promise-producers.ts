@@ -202,19 +202,47 @@ export function isTwilioRestCall(call: TSESTree.CallExpression | TSESTree.NewExp
   return method !== undefined && TWILIO_VERBS.has(method) && isTwilioRooted(callee.object, sourceCode);
 }
 
+/**
+ * twilio-node's domains and the API v2010 shortcuts on a client (`client.serverless.services.list()`,
+ * `client.calls(sid).fetch()`). A helper that receives the client as a parameter cannot be traced to
+ * `getTwilioClient()`: a chain from a parameter through one of these names is taken for a REST call. (`chat`, a
+ * retired domain, is left out: `openai.chat.completions.create()` is not Twilio's.)
+ */
+const TWILIO_CLIENT_MEMBERS = new Set([
+  'accounts', 'api', 'content', 'conversations', 'events', 'flexApi', 'frontlineApi', 'insights', 'intelligence',
+  'ipMessaging', 'lookups', 'messaging', 'monitor', 'notify', 'numbers', 'preview', 'pricing', 'proxy', 'routes',
+  'serverless', 'studio', 'supersim', 'sync', 'taskrouter', 'trunking', 'trusthub', 'verify', 'video', 'voice',
+  'wireless', 'addresses', 'applications', 'availablePhoneNumbers', 'calls', 'conferences', 'incomingPhoneNumbers',
+  'keys', 'messages', 'notifications', 'outgoingCallerIds', 'queues', 'recordings', 'shortCodes', 'sip', 'tokens',
+  'transcriptions', 'usage', 'validationRequests',
+]);
+
 function isTwilioRooted(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   let current: TSESTree.Node = skipTransparentWrappers(node);
+  /** The member read from `current` on the way down: `serverless` in `client.serverless.services.list()`. */
+  let member: string | undefined;
   for (let step = 0; step < MAX_CHAIN; step++) {
     if (isTwilioClient(current, sourceCode)) return true;
-    if (current.type === AST_NODE_TYPES.MemberExpression) current = skipTransparentWrappers(current.object);
-    else if (current.type === AST_NODE_TYPES.CallExpression) current = skipTransparentWrappers(current.callee);
-    else if (current.type === AST_NODE_TYPES.Identifier) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      member = memberPropertyName(current);
+      current = skipTransparentWrappers(current.object);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      member = undefined;
+      current = skipTransparentWrappers(current.callee);
+    } else if (current.type === AST_NODE_TYPES.Identifier) {
       const init = initializerOf(current, sourceCode);
-      if (!init) return false;
+      if (!init) return member !== undefined && TWILIO_CLIENT_MEMBERS.has(member) && isParameter(current, sourceCode);
       current = skipTransparentWrappers(init.type === AST_NODE_TYPES.AwaitExpression ? init.argument : init);
     } else return false;
   }
   return false;
+}
+
+/** A parameter the function never reassigns. */
+function isParameter(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return definition?.type === TSESLint.Scope.DefinitionType.Parameter && !variable!.references.some((reference) => reference.isWrite());
 }
 
 function isTwilioClient(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {

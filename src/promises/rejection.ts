@@ -48,7 +48,9 @@ export function canReject(node: TSESTree.Node, context: RejectionContext, seen =
     case AST_NODE_TYPES.NewExpression: {
       const callee = skipTransparentWrappers(value.callee);
       const [executor] = value.arguments;
-      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise' || !executor || !isFunctionNode(executor)) return true;
+      // Only a Promise rejects: `new Twilio.Response()` and other constructed values are what they are.
+      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise') return false;
+      if (!executor || !isFunctionNode(executor)) return true;
       return executor.params.length > 1 || containsThrow(executor.body);
     }
     case AST_NODE_TYPES.CallExpression:

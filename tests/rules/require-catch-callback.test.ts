@@ -15,6 +15,19 @@ const THROWING_CATCH = `exports.handler = function (context, event, callback) {
 
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
+    // An async helper that only builds a `Twilio.Response` cannot reject; nor is `chat` on a parameter Twilio's.
+    `const makeResponse = async () => {
+  const response = new Twilio.Response();
+  response.appendHeader('Content-Type', 'application/json');
+  return response;
+};
+const complete = async (ai, prompt) => ai.chat.completions.create({ messages: [{ role: 'user', content: prompt }] });
+exports.handler = async (context, event, callback) => {
+  const response = await makeResponse();
+  const answer = await complete(context.ai, event.Body);
+  response.setBody({ answer });
+  return callback(null, response);
+};`,
     // Started before the handler answers synchronously on every path: no answer of its own is needed (that the
     // work is cut off is no-floating-promises' finding).
     `exports.handler = function (context, event, callback) {
@@ -341,6 +354,23 @@ exports.handler = function (context, event, callback) {
           ],
         },
       ],
+    },
+    // A helper given the client as a parameter: a chain from it through a twilio-node domain is a REST call.
+    // The response helper before it builds a `Twilio.Response`, which cannot reject.
+    {
+      code: `const makeResponse = async () => {
+  const response = new Twilio.Response();
+  response.appendHeader('Content-Type', 'application/json');
+  return response;
+};
+const currentService = async (client) => client.serverless.services.list({ limit: 1 });
+exports.handler = async (context, event, callback) => {
+  const response = await makeResponse();
+  const [service] = await currentService(context.getTwilioClient());
+  response.setBody({ sid: service.sid });
+  return callback(null, response);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 9, column: 21, endLine: 9, endColumn: 26, data: { name, others: '' } }],
     },
     // One report per handler, at the first unguarded await, counting the others.
     {
