@@ -5,6 +5,7 @@ import { visitOwnBody } from '../util/visit-own-body.js';
 import { chainMethodOf, chainOf } from './promise-chain.js';
 import { initializerOf } from './module-bindings.js';
 import { knownProducer, localFunction, ownReturnArguments } from './promise-producers.js';
+import { isNonThrowingResponseMethod, responseObjectOf } from '../twilio-values/response-values.js';
 
 /**
  * Whether `node` sits in the `try` block of a `try` statement of its own function that takes over a rejection
@@ -194,7 +195,9 @@ export function bodyCanReject(fn: FunctionNode, context: RejectionContext, seen 
 
 /**
  * Whether running a chain link can throw: a `throw`, `await`, `new`, or a call of anything but `console`, the
- * callback, and a same-file async function and the chain links on what it returns.
+ * callback, a same-file async function and the chain links on what it returns, a `Twilio.Response`'s setters and
+ * a TwiML document's verbs (on one the link builds or a binding holds), `push`, and an array method whose
+ * function cannot throw either. A property read is not counted: it throws only on a value that is already a bug.
  */
 export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Node) => boolean, sourceCode: TSESLint.SourceCode): boolean {
   if (isCallback(handler)) return false;
@@ -202,13 +205,35 @@ export function mayThrow(handler: TSESTree.Node, isCallback: (node: TSESTree.Nod
   let throws = false;
   visitOwnBody(handler.body, (node) => {
     if (throws) return;
-    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.NewExpression) {
+    if (node.type === AST_NODE_TYPES.ThrowStatement || node.type === AST_NODE_TYPES.AwaitExpression) {
       throws = true;
-    } else if (node.type === AST_NODE_TYPES.CallExpression && !isHarmlessCall(node, isCallback) && !isAsyncLocalCall(node, sourceCode)) {
-      throws = true;
+    } else if (node.type === AST_NODE_TYPES.NewExpression) {
+      throws = responseObjectOf(node, sourceCode) === undefined;
+    } else if (node.type === AST_NODE_TYPES.CallExpression) {
+      throws = !isHarmlessCall(node, isCallback) && !isAsyncLocalCall(node, sourceCode) && !isBookkeepingCall(node, isCallback, sourceCode);
     }
   });
   return throws;
+}
+
+/** Array methods that only call the function they are given (or store a value): they throw only where it does. */
+const ARRAY_ITERATIONS = new Set(['forEach', 'map', 'filter', 'some', 'every', 'find', 'findIndex', 'reduce', 'flatMap']);
+
+/**
+ * `response.setBody(…)`, `twiml.message(…)` on a response object the code built; `list.push(row)`;
+ * `rows.forEach((row) => …)` whose function cannot throw.
+ */
+function isBookkeepingCall(call: TSESTree.CallExpression, isCallback: (node: TSESTree.Node) => boolean, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberPropertyName(callee);
+  if (method === undefined) return false;
+  const kind = responseObjectOf(callee.object, sourceCode);
+  if (kind !== undefined) return isNonThrowingResponseMethod(kind, method);
+  if (method === 'push') return true;
+  if (!ARRAY_ITERATIONS.has(method)) return false;
+  const fn = call.arguments[0] && skipTransparentWrappers(call.arguments[0]);
+  return fn !== undefined && isFunctionNode(fn) && !mayThrow(fn, isCallback, sourceCode);
 }
 
 /** `console.*()` and the callback never throw (or the plugin could never show a continuation safe). */

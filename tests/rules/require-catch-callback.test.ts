@@ -124,6 +124,22 @@ const store = { save: async (row) => row };`,
     .then(() => callback(null, 'sent'));
   Promise.allSettled([fetch('https://a.example')]).then((results) => callback(null, results.length));
 };`,
+    // A link after a root that cannot reject, doing only bookkeeping: counting, `push`, a `forEach` whose function
+    // cannot throw, a `Twilio.Response`'s setters and a TwiML document built there.
+    `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const response = new Twilio.Response();
+  const failed = [];
+  Promise.allSettled(event.numbers.map((to) => client.lookups.v2.phoneNumbers(to).fetch())).then((results) => {
+    results.forEach((result, index) => {
+      if (result.status === 'rejected') failed.push(event.numbers[index]);
+    });
+    const twiml = new Twilio.twiml.MessagingResponse();
+    twiml.message(\`\${failed.length} failed\`);
+    response.setBody({ failed, twiml: twiml.toString() });
+    callback(null, response);
+  });
+};`,
     // Promise.all over items mapped by a function whose every call catches: no element rejects.
     `exports.handler = async (context, event, callback) => {
   const checks = event.urls.map(async (url) => {
@@ -230,6 +246,39 @@ exports.handler = function (context, event, callback) {
 };`,
   ],
   invalid: [
+    // After a root that cannot reject, a link that calls something unknown can still throw: the chain rejects.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  Promise.allSettled([fetch(event.url)]).then((results) => {
+    const summary = summarise(results);
+    callback(null, summary);
+  });
+};
+function summarise() {}`,
+      errors: [
+        {
+          messageId: 'missingCatch',
+          line: 2,
+          column: 42,
+          endLine: 2,
+          endColumn: 46,
+          data: { name, method: 'then' },
+          suggestions: [
+            {
+              messageId: 'suggestCatch',
+              data: { name },
+              output: `exports.handler = (context, event, callback) => {
+  Promise.allSettled([fetch(event.url)]).then((results) => {
+    const summary = summarise(results);
+    callback(null, summary);
+  }).catch((error) => callback(error));
+};
+function summarise() {}`,
+            },
+          ],
+        },
+      ],
+    },
     // The FAQ's first example: no .catch.
     {
       code: `exports.handler = (context, event, callback) => {
