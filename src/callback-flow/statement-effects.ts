@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isConsoleCall, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isConsoleCall } from '../util/ast.js';
 
 /**
  * Whether running a statement can do anything that matters once the request has been answered: start work that
