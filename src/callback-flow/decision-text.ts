@@ -20,8 +20,9 @@ export function conditionText(node: TSESTree.Node, sourceCode: Readonly<TSESLint
 export function openDecisionCondition(
   decision: TSESTree.IfStatement | TSESTree.SwitchStatement,
   sourceCode: Readonly<TSESLint.SourceCode>,
+  openCases: readonly TSESTree.SwitchCase[] = [],
 ): string {
-  if (decision.type === AST_NODE_TYPES.SwitchStatement) return `${conditionText(decision.discriminant, sourceCode)} matches no \`case\``;
+  if (decision.type === AST_NODE_TYPES.SwitchStatement) return switchCondition(decision, sourceCode, openCases);
   const tests: TSESTree.Expression[] = [decision.test];
   for (let current: TSESTree.Node = decision; current.parent?.type === AST_NODE_TYPES.IfStatement && current.parent.alternate === current; current = current.parent) {
     tests.unshift(current.parent.test);
@@ -32,9 +33,29 @@ export function openDecisionCondition(
   return `${texts.slice(0, -1).join(', ')} and ${texts.at(-1)} are ${texts.length === 2 ? '' : 'all '}false`;
 }
 
+/**
+ * "`event.Action` matches no `case`", and the cases that `break` without calling back: "`command` is `'facts'` or
+ * matches no `case`".
+ */
+function switchCondition(
+  decision: TSESTree.SwitchStatement,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  openCases: readonly TSESTree.SwitchCase[],
+): string {
+  const discriminant = conditionText(decision.discriminant, sourceCode);
+  if (openCases.length === 0) return `${discriminant} matches no \`case\``;
+  if (openCases.length > 3) return `${discriminant} matches no \`case\` or one of the ${openCases.length} that \`break\` without calling back`;
+  const values = openCases.map((switchCase) => conditionText(switchCase.test!, sourceCode));
+  return `${discriminant} is ${values.join(' or ')} or matches no \`case\``;
+}
+
 /** How to close the gap an open decision leaves. */
-export function openDecisionFix(decision: TSESTree.IfStatement | TSESTree.SwitchStatement, name: string): string {
-  if (decision.type === AST_NODE_TYPES.SwitchStatement) return `Add a \`default:\` that calls \`${name}(…)\`, or call it after the \`switch\`.`;
+export function openDecisionFix(decision: TSESTree.IfStatement | TSESTree.SwitchStatement, name: string, openCases: readonly TSESTree.SwitchCase[] = []): string {
+  if (decision.type === AST_NODE_TYPES.SwitchStatement) {
+    return openCases.length === 0
+      ? `Add a \`default:\` that calls \`${name}(…)\`, or call it after the \`switch\`.`
+      : `Call \`${name}(…)\` in ${openCases.length === 1 ? 'that case' : 'those cases'} and in a \`default:\`, or call it after the \`switch\`.`;
+  }
   const inChain = decision.parent.type === AST_NODE_TYPES.IfStatement && decision.parent.alternate === decision;
   return inChain
     ? `Add a final \`else\` that calls \`${name}(…)\`, or call it after the chain.`

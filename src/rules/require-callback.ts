@@ -10,6 +10,7 @@ import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gap
 import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-chain.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
+import { openSwitchCases } from '../callback-flow/open-switch-cases.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
@@ -204,7 +205,7 @@ export default createRule<Options, MessageIds>({
       if (fallsOff.length > 0 && exits.fallingOffRuns !== false) {
         const gap = (gapOf ?? solveGaps(flow, analysis))(fallsOff);
         // `for (const to of numbers) callback(null, to)`: the answer per item is the mistake, reported where it is.
-        if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits);
+        if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits, outStates);
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
@@ -234,20 +235,27 @@ export default createRule<Options, MessageIds>({
      * Paths that fall off the end: reported at the one `if` without `else` (or `switch` without `default`) that
      * lets them through, naming its condition; otherwise at the closing brace, naming the last decision on them.
      */
-    function reportFallingOff(flow: FunctionFlow, gap: PathGap | undefined, name: string, exits: ExitTexts): void {
+    function reportFallingOff(
+      flow: FunctionFlow,
+      gap: PathGap | undefined,
+      name: string,
+      exits: ExitTexts,
+      handled: ReadonlyMap<TSESLint.CodePathSegment, boolean>,
+    ): void {
       const open = openDecision(gap);
       // The `if` around the chain runs it only when one of its conditions holds: no path gets past it.
       if (open?.type === AST_NODE_TYPES.IfStatement && isExhaustiveByEnclosingCondition(open, sourceCode)) return;
       if (open) {
+        const openCases = open.type === AST_NODE_TYPES.SwitchStatement ? openSwitchCases(open, flow, handled) : [];
         context.report({
           loc: statementHead(open, sourceCode),
           messageId: 'missingAfterDecision',
           data: {
             name,
             subject: exits.subject,
-            condition: openDecisionCondition(open, sourceCode),
+            condition: openDecisionCondition(open, sourceCode, openCases),
             statement: open.type === AST_NODE_TYPES.IfStatement ? 'if' : 'switch',
-            fix: openDecisionFix(open, name),
+            fix: openDecisionFix(open, name, openCases),
           },
         });
         return;

@@ -322,6 +322,52 @@ runWithBothParsers('require-callback at the decision whose other branches return
       errors: [afterDecision(3, 5, 26, '`event.Action` matches no `case`', 'switch', switchFix)],
     },
     {
+      // A `case` that only breaks lets its paths past the switch too: the message names it beside "no case".
+      code: `exports.handler = function (context, event, callback) {
+  const twiml = new Twilio.twiml.MessagingResponse();
+  switch (event.Body.trim().toLowerCase()) {
+    case 'hours':
+      twiml.message('9 to 5');
+      callback(null, twiml);
+      break;
+    case 'facts':
+      // to do
+      break;
+    case 'help': {
+      twiml.message('Text HOURS');
+      callback(null, twiml);
+      break;
+    }
+  }
+};`,
+      errors: [
+        afterDecision(3, 3, 43, "`event.Body.trim().toLowerCase()` is `'facts'` or matches no `case`", 'switch', 'Call `callback(…)` in that case and in a `default:`, or call it after the `switch`.'),
+      ],
+    },
+    {
+      // Several such cases (an empty one falls into the next), and one that breaks out of a loop inside it (that
+      // `break` is the loop's).
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.Action) {
+    case 'a':
+    case 'b':
+      break;
+    case 'c':
+      for (const item of event.Items) {
+        if (item) break;
+      }
+      callback(null, 'c');
+      break;
+    case 'd':
+      console.log('skipped');
+      break;
+  }
+};`,
+      errors: [
+        afterDecision(2, 3, 24, "`event.Action` is `'a'` or `'b'` or `'d'` or matches no `case`", 'switch', 'Call `callback(…)` in those cases and in a `default:`, or call it after the `switch`.'),
+      ],
+    },
+    {
       // An `else if` chain of returns with nothing after it.
       code: `exports.handler = (context, event, callback) => {
   if (event.Digits === '1') {
