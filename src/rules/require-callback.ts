@@ -130,7 +130,7 @@ export default createRule<Options, MessageIds>({
       for (const nested of handlerFlow.functions.values()) {
         if (nested !== flow) checkHandedOffFunction(nested, handlerFlow, analysis, name);
       }
-      reportUnreachableCalls(handlerFlow, name);
+      reportUnreachableCalls(handlerFlow, analysis, name);
     }
 
     /**
@@ -291,15 +291,23 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function reportUnreachableCalls(handlerFlow: HandlerFlow, name: string): void {
+    /**
+     * A callback call no path reaches, or one in a local function nothing calls, matters only where a path goes
+     * without the answer it was meant to give: after a `try` and a `catch` that both `return callback(…)`, it is
+     * dead code that changes nothing at runtime (ESLint's `no-unreachable` reports that).
+     */
+    function reportUnreachableCalls(handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string): void {
       const reported = new Set<TSESTree.CallExpression>();
+      const handlerFlowNode = handlerFlow.functions.get(handlerFlow.bindings.handler.node);
+      const handlerComplete = handlerFlowNode !== undefined && answersOnEveryPath(handlerFlowNode, analysis);
       for (const flow of handlerFlow.functions.values()) {
-        for (const call of flow.unreachableCalls) {
+        const deadCode = flow.unreachableCalls.length > 0 && answersOnEveryPath(flow, analysis);
+        for (const call of deadCode ? [] : flow.unreachableCalls) {
           if (reported.has(call)) continue;
           reported.add(call);
           context.report({ node: call, messageId: 'unreachable', data: { name } });
         }
-        const uncalled = uncalledAncestor(flow.node, handlerFlow);
+        const uncalled = handlerComplete ? undefined : uncalledAncestor(flow.node, handlerFlow);
         if (uncalled === undefined) continue;
         for (const record of flow.segments.values()) {
           for (const event of record.events) {
@@ -309,6 +317,13 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
+    }
+
+    /** Whether every path of the function that returns has called or handed off the callback. */
+    function answersOnEveryPath(flow: FunctionFlow, analysis: CallbackAnalysis): boolean {
+      const { outStates } = analysis.solveCompletion(flow, 'handled');
+      const returned = flow.codePath.returnedSegments;
+      return returned.length > 0 && returned.every((segment) => outStates.get(segment) === true);
     }
 
     /** The name of the never-called local function that contains `fn` (or is `fn`), if any. */

@@ -62,8 +62,8 @@ describe('the example project', () => {
       'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
       'functions/sms-reply.js:12:3 twilio-functions/no-code-after-callback duplicateThroughFunction',
       'functions/stats.js:11:5 twilio-functions/no-code-after-callback codeAfterCallbackInFinally',
-      'functions/status.js:9:5 twilio-functions/no-code-after-callback duplicate',
-      'functions/status.js:12:3 twilio-functions/require-callback unreachable',
+      'functions/status.js:6:5 twilio-functions/require-callback unreachable',
+      'functions/status.js:13:5 twilio-functions/no-code-after-callback duplicate',
       'functions/verify.js:5:5 twilio-functions/require-callback rejectedOnPath',
     ]);
   });
