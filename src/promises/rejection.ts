@@ -52,7 +52,7 @@ export function canReject(node: TSESTree.Node, context: RejectionContext, seen =
       // Only a Promise rejects: `new Twilio.Response()` and other constructed values are what they are.
       if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'Promise') return false;
       if (!executor || !isFunctionNode(executor)) return true;
-      return executor.params.length > 1 || containsThrow(executor.body);
+      return readsRejectParameter(executor, context.sourceCode) || containsThrow(executor.body);
     }
     case AST_NODE_TYPES.CallExpression:
       return callCanReject(value, context, seen);
@@ -64,6 +64,18 @@ export function canReject(node: TSESTree.Node, context: RejectionContext, seen =
     default:
       return false;
   }
+}
+
+/**
+ * Whether a `new Promise` executor can call its `reject`: it takes one that it reads (calls or hands on), or takes
+ * it in a form the plugin does not follow (a pattern, a rest element). One it never reads cannot reject.
+ */
+function readsRejectParameter(executor: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  const reject = executor.params[1];
+  if (reject === undefined) return false;
+  if (reject.type !== AST_NODE_TYPES.Identifier) return true;
+  const variable = sourceCode.getDeclaredVariables(executor).find((candidate) => candidate.name === reject.name);
+  return variable === undefined || variable.references.length > 0;
 }
 
 function callCanReject(call: TSESTree.CallExpression, context: RejectionContext, seen: Set<FunctionNode>): boolean {

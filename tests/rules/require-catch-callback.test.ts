@@ -15,6 +15,21 @@ const THROWING_CATCH = `exports.handler = function (context, event, callback) {
 
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
+    // A `new Promise` whose executor takes `reject` but never reads it cannot reject (it settles through `resolve`).
+    `function updateDocument(context, event) {
+  return new Promise(function (resolve, reject) {
+    context.getTwilioClient().sync.services(context.SYNC_SID).documents(event.Doc).update({ data: {} })
+      .then(() => resolve(true))
+      .catch((error) => {
+        console.error(error);
+        resolve(false);
+      });
+  });
+}
+exports.handler = async (context, event, callback) => {
+  const updated = await updateDocument(context, event);
+  return callback(null, { updated });
+};`,
     // An async helper that only builds a `Twilio.Response` cannot reject; nor is `chat` on a parameter Twilio's.
     `const makeResponse = async () => {
   const response = new Twilio.Response();
