@@ -10,7 +10,7 @@ import { functionHandoff } from '../handlers/function-handoff.js';
 import { type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { readsOf } from '../util/variable-reads.js';
 import { type CallbackEventHooks, type CallbackReads, callbackEventHooks } from './callback-events.js';
-import { undeclaredReads } from './undeclared-names.js';
+import { undeclaredReadsOf } from './undeclared-names.js';
 import type { FlowEvent, FunctionFlow, HandlerFlow } from './flow-events.js';
 
 export interface CallbackFlowRecorder {
@@ -56,7 +56,7 @@ export function recordCallbackFlow(sourceCode: TSESLint.SourceCode, options: Rec
 
   /** Finds the handlers, and the same-file functions they hand their callback to, before the traversal. */
   function prepare(): void {
-    for (const read of undeclaredReads(sourceCode)) undeclared.add(read);
+    for (const read of undeclaredReadsOf(sourceCode)) undeclared.add(read);
     const pending = [...(options.roots?.() ?? findHandlers(sourceCode))];
     for (let handler = pending.shift(); handler; handler = pending.shift()) {
       if (handlerFlows.has(handler.node)) continue;

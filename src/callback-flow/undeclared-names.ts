@@ -1,5 +1,7 @@
 import { AST_NODE_TYPES, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
+import { skipTransparentWrappers } from '../util/ast.js';
+
 /**
  * The names a Twilio Function can read without declaring them: the language's built-ins, Node's globals (and the
  * CommonJS module wrapper's `require`, `module`, `exports`, `__dirname`, `__filename`) on the runtimes Twilio
@@ -33,7 +35,28 @@ const RUNTIME_GLOBALS = new Set(
  * the runtime does not provide either: reading one throws a ReferenceError. Computed once per file from the global
  * scope's unresolved references, so classifying an identifier is one set look-up.
  */
-export function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESTree.Identifier> {
+const readsByFile = new WeakMap<Readonly<TSESLint.SourceCode>, ReadonlySet<TSESTree.Identifier>>();
+
+/** `undeclaredReads`, once per `SourceCode` whoever asks (the recorder and the rules). */
+export function undeclaredReadsOf(sourceCode: Readonly<TSESLint.SourceCode>): ReadonlySet<TSESTree.Identifier> {
+  let reads = readsByFile.get(sourceCode);
+  if (!reads) readsByFile.set(sourceCode, (reads = undeclaredReads(sourceCode)));
+  return reads;
+}
+
+/**
+ * Whether evaluating a callee throws a ReferenceError before the call happens: the root of its member and call
+ * chain is an undeclared name (`twilioClient.messages.create(…)` in a file that never declares `twilioClient`).
+ */
+export function calleeRootIsUndeclared(callee: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let current = skipTransparentWrappers(callee);
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.CallExpression) {
+    current = skipTransparentWrappers(current.type === AST_NODE_TYPES.MemberExpression ? current.object : current.callee);
+  }
+  return current.type === AST_NODE_TYPES.Identifier && undeclaredReadsOf(sourceCode).has(current);
+}
+
+function undeclaredReads(sourceCode: Readonly<TSESLint.SourceCode>): Set<TSESTree.Identifier> {
   const reads = new Set<TSESTree.Identifier>();
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope || callsEvalDirectly(globalScope)) return reads;

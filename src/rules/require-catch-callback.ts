@@ -9,6 +9,7 @@ import { functionHandoff } from '../handlers/function-handoff.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { throwingLastCatch } from '../promises/throwing-catch.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
+import { calleeRootIsUndeclared } from '../callback-flow/undeclared-names.js';
 import { isTwilioRestCall } from '../promises/promise-producers.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
@@ -207,6 +208,9 @@ export default createRule<Options, MessageIds>({
       const name = callbackName(handlerFlow);
       const body = flow.node.body;
       const handoff = functionHandoff(flow.node);
+      // `twilioClient.messages.create(…, (err, message) => …)` with `twilioClient` never declared: the call throws a
+      // ReferenceError before it starts, and the continuation never runs.
+      if (handoff && calleeRootIsUndeclared(handoff.call.callee, sourceCode)) return;
       const method = handoff?.calleeName ?? 'the call';
       // twilio-node calls a continuation that threw a second time, with the error (runtime facts, "twilio-node").
       const secondCall = handoff && isTwilioRestCall(handoff.call, sourceCode) ? ' — and twilio-node then calls it a second time with the error' : '';

@@ -15,6 +15,13 @@ const THROWING_CATCH = `exports.handler = function (context, event, callback) {
 
 runWithBothParsers('require-catch-callback', rule, {
   valid: [
+    // The client is never declared: the call throws a ReferenceError before it starts (a 500 in a plain handler),
+    // and its continuation, which ignores its error, never runs.
+    `exports.handler = function (context, event, callback) {
+  twilioClient.messages.create({ to: event.From, body: 'hi' }, function (err, message) {
+    callback(null, message.sid);
+  });
+};`,
     // A `new Promise` whose executor takes `reject` but never reads it cannot reject (it settles through `resolve`).
     `function updateDocument(context, event) {
   return new Promise(function (resolve, reject) {
