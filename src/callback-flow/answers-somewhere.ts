@@ -1,4 +1,7 @@
-import type { FunctionFlow } from './flow-events.js';
+import type { ThrowableEvent } from '../dataflow/segment-graph.js';
+import type { FlowEvent, FunctionFlow } from './flow-events.js';
+
+type AnsweringEvent = Extract<FlowEvent, { readonly kind: 'call' | 'handoff' | 'perItem' | 'localCall' | 'receiverCall' | 'responderCall' | 'helperCall' }>;
 
 /** The callback events that call or hand off the callback. */
 const ANSWERING_EVENTS = new Set(['call', 'handoff', 'perItem', 'localCall', 'receiverCall', 'responderCall', 'helperCall']);
@@ -13,4 +16,9 @@ export function answersSomewhere(flow: FunctionFlow): boolean {
     for (const event of record.events) if (ANSWERING_EVENTS.has(event.kind)) return true;
   }
   return false;
+}
+
+/** Whether the event calls or hands off the callback. */
+export function isAnsweringEvent(event: FlowEvent | ThrowableEvent): event is AnsweringEvent {
+  return ANSWERING_EVENTS.has(event.kind);
 }

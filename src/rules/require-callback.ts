@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
+import { answeredBesideErrorOnly } from '../callback-flow/error-only-answer.js';
 import { answersInsideLoop } from '../callback-flow/loop-answers.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
@@ -144,6 +145,7 @@ export default createRule<Options, MessageIds>({
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
       if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
       reportUnansweredPageFailure(flow.node, handlerFlow, name);
+      if (answeredBesideErrorOnly(flow, handlerFlow)) return;
       reportIncompletePaths(flow, analysis, name, {
         subject: `the function passed to \`${handoff.calleeName}()\``,
         returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,

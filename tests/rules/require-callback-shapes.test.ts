@@ -3,6 +3,18 @@ import { runWithBothParsers } from '../rule-testers.js';
 
 runWithBothParsers('require-callback with twilio-node and Airtable iterators', rule, {
   valid: [
+    // A write whose continuation answers only its error, beside a query whose chain answers: the query gives the answer.
+    `exports.handler = function (context, event, callback) {
+  base('Events').create([{ fields: { phone: event.From } }], function (err) {
+    if (err) {
+      callback('Could not add the event', err);
+    }
+  });
+  base('Users').select().all().then((users) => {
+    callback(null, { users: users.length });
+  }, (error) => callback(error));
+};
+function base() {}`,
     // `each`'s item function that only collects; its `done` option answers on every path.
     `exports.handler = (context, event, callback) => {
   const sids = [];
@@ -136,6 +148,18 @@ function base() {}`,
 };
 function base() {}`,
       errors: [{ messageId: 'missingOnPath', line: 7, column: 7, endLine: 7, endColumn: 14, data: { name: 'callback', exit: 'This `return` ends the function passed to `eachPage()`' } }],
+    },
+    {
+      // The same error-only continuation with nothing beside it: its success path answers nothing.
+      code: `exports.handler = function (context, event, callback) {
+  base('Events').create([{ fields: { phone: event.From } }], function (err) {
+    if (err) {
+      callback('Could not add the event', err);
+    }
+  });
+};
+function base() {}`,
+      errors: [{ messageId: 'missingAfterDecision', line: 3, column: 5, endLine: 3, endColumn: 13, data: { name: 'callback', subject: 'the function passed to `create()`', condition: '`err` is false', statement: 'if', fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.' } }],
     },
     {
       // A node-style callback whose error branch falls through without answering.
