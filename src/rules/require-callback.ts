@@ -9,6 +9,7 @@ import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-chain.js';
+import { isAlwaysTrue } from '../callback-flow/known-truthiness.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { openSwitchCases } from '../callback-flow/open-switch-cases.js';
@@ -247,6 +248,8 @@ export default createRule<Options, MessageIds>({
       const open = openDecision(gap);
       // The `if` around the chain runs it only when one of its conditions holds: no path gets past it.
       if (open?.type === AST_NODE_TYPES.IfStatement && isExhaustiveByEnclosingCondition(open, sourceCode)) return;
+      // `if (call)` after `const call = await client.calls(sid).update(…)`: its false side never runs.
+      if (open?.type === AST_NODE_TYPES.IfStatement && isAlwaysTrue(open.test, sourceCode)) return;
       if (open) {
         const openCases = open.type === AST_NODE_TYPES.SwitchStatement ? openSwitchCases(open, flow, handled) : [];
         context.report({

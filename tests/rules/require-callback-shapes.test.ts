@@ -326,8 +326,76 @@ runWithBothParsers('require-callback at the decision whose other branches return
   valid: [
     // The `if` around the chain runs it only when one of its conditions holds: no path gets past the chain.
     chainInside('event.Room && (event.Email || event.Phone)'),
+    // An awaited REST update resolves to the call resource (a failure rejects into the catch): \`if (call)\` is always true.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    const call = await context.getTwilioClient().calls(event.CallSid).update({ status: 'completed' });
+    if (call) {
+      return callback(null, { status: call.status });
+    }
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    // A resource's \`sid\`, and a \`const\` bound to a non-empty string or (negated) to an empty one.
+    `exports.handler = async (context, event, callback) => {
+  const message = await context.getTwilioClient().messages.create({ to: event.From, from: context.FROM, body: 'Hi' });
+  if (message.sid) return callback(null, message.sid);
+};`,
+    `const GREETING = 'Thanks for calling';
+exports.handler = (context, event, callback) => {
+  if (GREETING) {
+    callback(null, GREETING);
+  }
+};`,
+    `const SKIP = '';
+exports.handler = (context, event, callback) => {
+  if (!SKIP) callback(null, 'sent');
+};`,
   ],
   invalid: [
+    {
+      // \`remove()\` resolves to a boolean: the \`if\` on it stays open.
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const removed = await client.sync.v1.services(context.SYNC_SID).documents(event.Doc).remove();
+  if (removed) {
+    return callback(null, 'removed');
+  }
+};`,
+      errors: [afterDecision(4, 3, 15, '`removed` is false', 'if', ifFix)],
+    },
+    {
+      // A \`let\` may change before the test.
+      code: `exports.handler = async (context, event, callback) => {
+  let greeting = 'Hello';
+  if (event.Quiet) greeting = '';
+  if (greeting) {
+    callback(null, greeting);
+  }
+};`,
+      errors: [afterDecision(4, 3, 16, '`greeting` is false', 'if', ifFix)],
+    },
+    {
+      // A value read from the context is unknown.
+      code: `exports.handler = async (context, event, callback) => {
+  const enabled = context.FEATURE_ON;
+  if (enabled) {
+    callback(null, 'on');
+  }
+};`,
+      errors: [afterDecision(3, 3, 15, '`enabled` is false', 'if', ifFix)],
+    },
+    {
+      // A \`const\` bound to \`false\`: the \`if\` never calls back at all.
+      code: `const ENABLED = false;
+exports.handler = (context, event, callback) => {
+  if (ENABLED) {
+    callback(null, 'on');
+  }
+};`,
+      errors: [afterDecision(3, 3, 15, '`ENABLED` is false', 'if', ifFix)],
+    },
     {
       // Every `case` returns after calling back: only "no case matched" gets past the switch, inside a try.
       code: `exports.handler = async (context, event, callback) => {

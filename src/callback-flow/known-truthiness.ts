@@ -1,0 +1,91 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+import { initializerOf } from '../promises/module-bindings.js';
+import { chainMethodOf } from '../promises/promise-chain.js';
+import { knownProducer } from '../promises/promise-producers.js';
+import { memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+
+/**
+ * twilio-node verbs whose Promise resolves to a resource (`create`, `fetch`, `update`), a list (`list`) or a page
+ * (`page`): an object or an array, truthy whatever the API answered (a failure rejects instead). `remove` resolves
+ * to a boolean and `each` to nothing, so neither is here.
+ */
+const OBJECT_RESOLVING_VERBS = new Set(['create', 'fetch', 'update', 'list', 'page']);
+
+/** How deep `const a = b` is followed, and `!!x` unwrapped. */
+const MAX_DEPTH = 4;
+
+/**
+ * Whether a condition is always true when it runs, told from what its names are bound to alone: a `const` bound to
+ * an awaited Twilio REST call that resolves to a resource (`const call = await client.calls(sid).update(…)`; `if
+ * (call)`), to a non-empty string, a non-zero number, `true`, an object or an array literal; or `!name` of a `const`
+ * bound to `''`, `0`, `false`, `null` or `undefined`. An `if` on such a condition without `else` lets no path past
+ * it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
+ * resource's `sid`) is unknown.
+ */
+export function isAlwaysTrue(test: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  return truthiness(test, sourceCode, 0) === true;
+}
+
+function truthiness(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const expression = skipTransparentWrappers(node);
+  switch (expression.type) {
+    case AST_NODE_TYPES.UnaryExpression: {
+      if (expression.operator !== '!') return undefined;
+      const inner = truthiness(expression.argument, sourceCode, depth + 1);
+      return inner === undefined ? undefined : !inner;
+    }
+    case AST_NODE_TYPES.Identifier: {
+      const init = initializerOf(expression, sourceCode);
+      return init && isConstantBinding(expression, init) ? valueTruthiness(init, sourceCode, depth) : undefined;
+    }
+    case AST_NODE_TYPES.MemberExpression: {
+      // A resource's `sid` is always set: `if (message.sid)` after `const message = await client.messages.create(…)`.
+      const object = skipTransparentWrappers(expression.object);
+      if (memberPropertyName(expression) !== 'sid' || object.type !== AST_NODE_TYPES.Identifier) return undefined;
+      const init = initializerOf(object, sourceCode);
+      return init && isConstantBinding(object, init) && isAwaitedResource(init, sourceCode) ? true : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** What a `const`'s initialiser says about its truthiness. */
+function valueTruthiness(init: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean | undefined {
+  const value = skipTransparentWrappers(init);
+  switch (value.type) {
+    case AST_NODE_TYPES.Literal:
+      // A RegExp or BigInt literal: leave it (no handler tests one).
+      return typeof value.value === 'string' || typeof value.value === 'number' || typeof value.value === 'boolean' || value.value === null
+        ? Boolean(value.value)
+        : undefined;
+    case AST_NODE_TYPES.TemplateLiteral:
+      return value.expressions.length === 0 ? value.quasis.some((quasi) => quasi.value.cooked !== '') : undefined;
+    case AST_NODE_TYPES.ObjectExpression:
+    case AST_NODE_TYPES.ArrayExpression:
+      return true;
+    case AST_NODE_TYPES.Identifier:
+      return value.name === 'undefined' ? false : truthiness(value, sourceCode, depth + 1);
+    default:
+      return isAwaitedResource(value, sourceCode) ? true : undefined;
+  }
+}
+
+/** Only a `const` is trusted: `initializerOf` also takes a `let` written once, which may be read before that write. */
+function isConstantBinding(identifier: TSESTree.Identifier, init: TSESTree.Node): boolean {
+  const declaration = init.parent?.parent;
+  return declaration?.type === AST_NODE_TYPES.VariableDeclaration && declaration.kind === 'const' && identifier.name !== 'undefined';
+}
+
+/** `await client.calls(sid).update(…)`: an awaited REST verb that resolves to an object, not a chain link. */
+function isAwaitedResource(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = skipTransparentWrappers(node.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression || chainMethodOf(call)) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const verb = memberPropertyName(callee);
+  return verb !== undefined && OBJECT_RESOLVING_VERBS.has(verb) && knownProducer(call, sourceCode) === 'a Twilio REST call';
+}
