@@ -12,7 +12,12 @@ import type { DecisionNode, FlowEvent, FunctionFlow } from './flow-events.js';
  * them in the source, and `null` when some path never met a path that called back.
  */
 export interface PathGap {
-  readonly decision: DecisionNode | FunctionNode | null;
+  /**
+   * A decision, a per-item function, or the call of a local function that answers on some of its own paths only
+   * (`deleteMessage(sid)` whose `catch` answers one error class): its paths that end without the callback are
+   * the ones that get here.
+   */
+  readonly decision: DecisionNode | FunctionNode | TSESTree.CallExpression | null;
   readonly single: boolean;
   /**
    * Set when the paths got past `decision` by its empty side alone, the other branches having jumped away
@@ -23,6 +28,9 @@ export interface PathGap {
 }
 
 /** The gaps of one decision, made once so that states compare by identity; bypasses keyed by the gap they hide. */
+/** What a gap can name as the place the paths that did not call back got through. */
+type GapNode = DecisionNode | FunctionNode | TSESTree.CallExpression;
+
 interface InternedGaps {
   readonly single: PathGap;
   readonly several: PathGap;
@@ -46,13 +54,13 @@ export function solveGaps(
   analysis: CallbackAnalysis,
 ): (segments: readonly TSESLint.CodePathSegment[]) => PathGap | undefined {
   const handled = analysis.solveCompletion(flow, 'handled').outStates;
-  const interned = new Map<DecisionNode | FunctionNode, InternedGaps>();
-  function pairOf(decision: DecisionNode | FunctionNode): InternedGaps {
+  const interned = new Map<GapNode, InternedGaps>();
+  function pairOf(decision: GapNode): InternedGaps {
     let pair = interned.get(decision);
     if (!pair) interned.set(decision, (pair = { single: { decision, single: true }, several: { decision, single: false } }));
     return pair;
   }
-  function gap(decision: DecisionNode | FunctionNode, single: boolean): PathGap {
+  function gap(decision: GapNode, single: boolean): PathGap {
     const pair = pairOf(decision);
     return single ? pair.single : pair.several;
   }
@@ -103,6 +111,9 @@ export function solveGaps(
         return containsNode(event.node, state.decision!) ? state : gap(event.node, true);
       }
       if (event.kind === 'perItem' && !analysis.completes(event, 'handled')) return state === OPEN || state.single ? gap(event.node, true) : state;
+      if (event.kind === 'localCall' && !analysis.completes(event, 'handled') && analysis.summaryOf(event.target).callsOnSomePath) {
+        return state === OPEN || state.single ? gap(event.node, true) : state;
+      }
       return analysis.completes(event, 'handled') ? HANDLED : state;
     },
   };

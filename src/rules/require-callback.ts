@@ -95,6 +95,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [],
   create(context) {
     const sourceCode = context.sourceCode;
+    /** Local functions whose own gaps were reported for a caller: one report per function, however many call it. */
+    const reportedLocalFunctions = new Set<FunctionNode>();
 
     function checkHandler(handlerFlow: HandlerFlow, analysis: CallbackAnalysis, wrapper: HandlerWrapper | undefined): void {
       const { handler } = handlerFlow.bindings;
@@ -127,7 +129,7 @@ export default createRule<Options, MessageIds>({
               endExit: `\`${delegate}()\`, which answers for the handler, can end here`,
               rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
             };
-      reportIncompletePaths(flow, analysis, name, exits);
+      reportIncompletePaths(flow, analysis, name, exits, handlerFlow);
       reportHelperGaps(flow);
       for (const nested of handlerFlow.functions.values()) {
         if (nested !== flow) checkHandedOffFunction(nested, handlerFlow, analysis, name);
@@ -153,7 +155,7 @@ export default createRule<Options, MessageIds>({
         endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
         // Airtable runs a single page's `done` only with an error: the path past `if (error)` never runs.
         fallingOffRuns: singlePageIteration(flow.node)?.done !== flow.node,
-      });
+      }, handlerFlow);
     }
 
     /**
@@ -181,7 +183,7 @@ export default createRule<Options, MessageIds>({
     }
 
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
-    function reportIncompletePaths(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, exits: ExitTexts): void {
+    function reportIncompletePaths(flow: FunctionFlow, analysis: CallbackAnalysis, name: string, exits: ExitTexts, handlerFlow: HandlerFlow): void {
       const { outStates } = analysis.solveCompletion(flow, 'handled');
       const reported = new Set<TSESTree.Node | undefined>();
       const fallsOff: TSESLint.CodePathSegment[] = [];
@@ -195,6 +197,8 @@ export default createRule<Options, MessageIds>({
           if (strandsCallbackAfterIt(exit, flow)) continue;
           // A `return` after a per-item function that answers for some items: answer once, after the iteration.
           const perItem = (gapOf ??= solveGaps(flow, analysis))([segment])?.decision;
+          // A local function that answers on some of its paths only: those paths are the mistake, reported there.
+          if (perItem?.type === AST_NODE_TYPES.CallExpression && reportLocalFunctionGaps(perItem, analysis, name, handlerFlow)) continue;
           const method = isFunctionNode(perItem) ? functionHandoff(perItem)?.calleeName : undefined;
           context.report({
             node: exit,
@@ -208,7 +212,12 @@ export default createRule<Options, MessageIds>({
       if (fallsOff.length > 0 && exits.fallingOffRuns !== false) {
         const gap = (gapOf ?? solveGaps(flow, analysis))(fallsOff);
         // `for (const to of numbers) callback(null, to)`: the answer per item is the mistake, reported where it is.
-        if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits, outStates);
+        const local = gap?.decision?.type === AST_NODE_TYPES.CallExpression ? gap.decision : undefined;
+        if (local && gap?.single && reportLocalFunctionGaps(local, analysis, name, handlerFlow)) {
+          // Reported inside the local function, where its paths end without the callback.
+        } else if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) {
+          reportFallingOff(flow, gap, name, exits, outStates);
+        }
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
@@ -221,6 +230,40 @@ export default createRule<Options, MessageIds>({
       for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
         context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
       }
+    }
+
+    /**
+     * `deleteMessage(sid)`, a function of the handler that uses the callback and answers on some of its own paths
+     * only: the caller's paths that end without an answer are that function's, so they are reported inside it, once
+     * per function, naming the call. Whether it reported (a function without such a path of its own leaves the
+     * report to the caller).
+     */
+    function reportLocalFunctionGaps(call: TSESTree.CallExpression, analysis: CallbackAnalysis, name: string, handlerFlow: HandlerFlow): boolean {
+      const target = localCallTarget(call, handlerFlow);
+      const targetFlow = target && handlerFlow.functions.get(target);
+      if (!targetFlow) return false;
+      if (reportedLocalFunctions.has(target)) return true;
+      const { outStates } = analysis.solveCompletion(targetFlow, 'handled');
+      if (!targetFlow.codePath.returnedSegments.some((segment) => outStates.get(segment) === false)) return false;
+      reportedLocalFunctions.add(target);
+      const callee = sourceCode.getText(call.callee);
+      const line = String(call.loc.start.line);
+      reportIncompletePaths(targetFlow, analysis, name, {
+        subject: `\`${callee}()\` (called on line ${line})`,
+        returnExit: `This \`return\` ends \`${callee}()\` (called on line ${line})`,
+        endExit: `\`${callee}()\` (called on line ${line}) can end here`,
+      }, handlerFlow);
+      return true;
+    }
+
+    /** The local function a recorded `localCall` event of the handler's functions runs. */
+    function localCallTarget(call: TSESTree.CallExpression, handlerFlow: HandlerFlow): FunctionNode | undefined {
+      for (const flow of handlerFlow.functions.values()) {
+        for (const record of flow.segments.values()) {
+          for (const event of record.events) if (event.kind === 'localCall' && event.node === call) return event.target;
+        }
+      }
+      return undefined;
     }
 
     /**
@@ -265,7 +308,7 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const decision = gap?.decision;
+      const decision = gap?.decision?.type === AST_NODE_TYPES.CallExpression ? undefined : gap?.decision;
       const loc = endOf(flow.node);
       if (!decision) context.report({ loc, messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
       else if (isFunctionNode(decision)) {

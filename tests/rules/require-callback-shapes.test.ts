@@ -476,6 +476,39 @@ exports.handler = (context, event, callback) => {
       errors: [afterDecision(5, 12, 28, '`event.Email` and `event.Phone` are false', 'if', chainFix)],
     },
     {
+      // An un-awaited async local function whose \`catch\` answers one error class: reported inside it, at that \`if\`.
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const remove = async (sid) => {
+    try {
+      await client.recordings(sid).remove();
+      return callback(null, 'deleted');
+    } catch (error) {
+      if (error.status === 404) {
+        return callback(null, 'already gone');
+      }
+    }
+  };
+  if (event.Body === 'delete') {
+    remove(event.RecordingSid);
+  } else {
+    return callback(null, 'unknown command');
+  }
+};`,
+      errors: [{ ...afterDecision(8, 7, 32, '`error.status === 404` is false', 'if', ifFix), data: { name: 'callback', subject: '`remove()` (called on line 14)', condition: '`error.status === 404` is false', statement: 'if', fix: ifFix } }],
+    },
+    {
+      // A local function's \`return\` that skips the callback: reported at that \`return\`, naming the call.
+      code: `exports.handler = (context, event, callback) => {
+  function reply(text) {
+    if (!text) return;
+    callback(null, text);
+  }
+  reply(event.Body);
+};`,
+      errors: [{ messageId: 'missingOnPath', line: 3, column: 16, endLine: 3, endColumn: 23, data: { name: 'callback', exit: 'This `return` ends `reply()` (called on line 6)' } }],
+    },
+    {
       // A guard that returns, then work that never calls back: the work is what skips the callback, not the guard.
       code: `exports.handler = (context, event, callback) => {
   if (!event.To) return callback(null, 'To is required');

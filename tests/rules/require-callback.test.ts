@@ -400,14 +400,30 @@ function work() {}`,
       ],
     },
     {
-      // A local function that calls back only on some of its paths does not complete the caller's path.
+      // A local function that calls back only on some of its paths does not complete the caller's path: reported
+      // inside it, where its path goes on without the callback, naming the call.
       code: `exports.handler = (context, event, callback) => {
   function maybeRespond() {
     if (event.cached) callback(null, event.cached);
   }
   maybeRespond();
 };`,
-      errors: [{ messageId: 'missingOnPath', line: 6, column: 1, endLine: 6, endColumn: 2 }],
+      errors: [
+        {
+          messageId: 'missingAfterDecision',
+          line: 3,
+          column: 5,
+          endLine: 3,
+          endColumn: 22,
+          data: {
+            name: 'callback',
+            subject: '`maybeRespond()` (called on line 5)',
+            condition: '`event.cached` is false',
+            statement: 'if',
+            fix: 'Add an `else` that calls `callback(…)`, or call it after the `if`.',
+          },
+        },
+      ],
     },
     {
       // Reached through a local binding and `module.exports`.
