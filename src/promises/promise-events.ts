@@ -18,6 +18,11 @@ export type PromiseEvent =
       readonly key: Variable | undefined;
       readonly voided: boolean;
       readonly producer: string | undefined;
+      /**
+       * Set for work that reports back through the node-style function it is given last, not through a Promise
+       * (`base('Jobs').update(rows, (err) => …)`): nothing can wait for it but that function.
+       */
+      readonly continuation?: TSESTree.Node;
     }
   /** A stored Promise is waited for, chained, combined or handed on: it no longer floats on its own. */
   | { readonly kind: 'promiseSettle'; readonly key: Variable; readonly node: TSESTree.Identifier }

@@ -181,6 +181,32 @@ export function isWaitingAsyncFunction(node: TSESTree.Node | undefined): boolean
  * A node-style callback last: `create(opts, (err, message) => …)`, `create(opts, callback)`, or a lone argument
  * that is a function of this file (`list(onPage)`); a lone name is otherwise the options (`create(params)`).
  */
+/**
+ * Work that reports back through the function written as its last argument, not through a Promise:
+ * `client.messages.create(opts, (err, message) => …)`, `base('Jobs').update(rows, (err) => …)`,
+ * `sgMail.send(msg, false, (err) => …)`. What the work is, in words for a message, and that function.
+ * twilio-node's `each` is left out: its function runs per item, and its `done` is an option.
+ */
+export function nodeStyleWork(
+  call: TSESTree.CallExpression,
+  sourceCode: TSESLint.SourceCode,
+): { readonly producer: string; readonly continuation: FunctionNode } | undefined {
+  const last = call.arguments.at(-1);
+  const continuation = last && skipTransparentWrappers(last);
+  if (!isFunctionNode(continuation)) return undefined;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const method = memberPropertyName(callee);
+  if (method === undefined) return undefined;
+  const object = skipTransparentWrappers(callee.object);
+  if (TWILIO_VERBS.has(method) && method !== 'each' && isTwilioRooted(object, sourceCode)) return { producer: 'a Twilio REST call', continuation };
+  if (AIRTABLE_METHODS.has(method) && isAirtableRooted(object, sourceCode)) return { producer: 'an Airtable request', continuation };
+  if ((method === 'send' || method === 'sendMultiple') && requiredPackage(object, sourceCode) === '@sendgrid/mail') {
+    return { producer: 'a SendGrid request', continuation };
+  }
+  return undefined;
+}
+
 function endsWithCallback(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const last = call.arguments.at(-1);
   if (!last) return false;

@@ -5,7 +5,7 @@ import type { SegmentRecorder } from '../dataflow/segment-recorder.js';
 import { isConsoleCall, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import { chainMethodOf, chainOf, isChainReceiver } from './promise-chain.js';
 import { fateOf, type PromiseFate, settlesStoredPromise } from './promise-fate.js';
-import { isWaitingAsyncFunction, knownProducer } from './promise-producers.js';
+import { isWaitingAsyncFunction, knownProducer, nodeStyleWork } from './promise-producers.js';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -73,6 +73,12 @@ export function recordPromiseFlow(
     if (chain?.links.some((link) => [link.onFulfilled, link.onRejected].some((handler) => handler && usesCallback(handler)))) return;
     const producer = knownProducer(node, sourceCode) ?? forEachAsync(node, usesCallback);
     if (producer === undefined && (node.type !== AST_NODE_TYPES.CallExpression || isConsoleCall(node))) return;
+    // Node-style work whose own function does not answer: the answer can end the invocation before it reports.
+    const nodeStyle = producer === undefined && node.type === AST_NODE_TYPES.CallExpression && fate.kind === 'statement' ? nodeStyleWork(node, sourceCode) : undefined;
+    if (nodeStyle && !usesCallback(nodeStyle.continuation)) {
+      segments.record({ kind: 'promiseStart', node, key: undefined, voided: false, producer: nodeStyle.producer, continuation: nodeStyle.continuation });
+      return;
+    }
     const key = fate.kind === 'stored' ? fate.variable : undefined;
     if (key) {
       for (const reference of key.references) {

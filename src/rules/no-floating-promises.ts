@@ -14,7 +14,7 @@ import { dottedName } from '../util/dotted-name.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [{ allowVoid?: boolean; promiseCalls?: string[]; checkTypes?: boolean }];
-export type MessageIds = 'floating' | 'floatingForEach' | 'suggestAwait' | 'suggestMoveCallback';
+export type MessageIds = 'floating' | 'floatingContinuation' | 'floatingForEach' | 'suggestAwait' | 'suggestMoveCallback';
 
 type PromiseStart = Extract<PromiseEvent, { kind: 'promiseStart' }>;
 
@@ -63,6 +63,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       floating:
         "This Promise ({{producer}}) may still be pending when {{answer}} ends the invocation: Twilio terminates pending work once the callback runs, so the work may never finish (a message is never sent, a record never written). Wait for it first: `await` it, or call `{{name}}()` in its `.then()`.",
+      floatingContinuation:
+        "This call ({{producer}}) reports back through its function, which may never run: {{answer}} ends the invocation first, and Twilio terminates pending work, so the work may never finish (a message is never sent, a record never written). Call `{{name}}()` inside that function, once the work is done.",
       floatingForEach:
         "`forEach()` does not wait for its async function: its Promises may still be pending when {{answer}} ends the invocation, and Twilio terminates them. Use `for … of` with `await`, or `await Promise.all(items.map(async …))`.",
       suggestAwait: 'Add `await` before this Promise.',
@@ -147,6 +149,11 @@ export default createRule<Options, MessageIds>({
       reported.add(start.node);
       const answerText = describeAnswer(answer, name);
       const forEach = start.producer === '`forEach(async …)`';
+      if (start.continuation) {
+        // No Promise to await or chain: the fix is to answer in the function it reports back to.
+        context.report({ loc: promiseLocation(start.node), messageId: 'floatingContinuation', data: { producer: start.producer, answer: answerText, name } });
+        return;
+      }
       context.report({
         loc: promiseLocation(start.node),
         ...(forEach

@@ -106,6 +106,7 @@ describe('the example project', () => {
       'functions/notify-owner.js:8:30 twilio-functions/require-catch-callback catchThrows',
       'functions/notify-team.js:5:3 twilio-functions/no-floating-promises floating',
       'functions/notify-team.js:6:3 twilio-functions/no-floating-promises floatingForEach',
+      'functions/notify-team.js:9:3 twilio-functions/no-floating-promises floatingContinuation',
       'functions/order-status.js:8:15 twilio-functions/require-catch-callback ignoredError',
       'functions/order-status.js:14:6 twilio-functions/require-catch-callback thenAfterCatch',
       'functions/queue-status.private.js:9:8 twilio-functions/require-catch-callback missingCatch',

@@ -10,8 +10,36 @@ const floating = (line: number, column: number, endColumn: number, producer: str
   data: { producer, answer, name: 'callback' },
 });
 
+const continuation = (line: number, column: number, endColumn: number, producer: string, answer: string) => ({
+  messageId: 'floatingContinuation' as const,
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  data: { producer, answer, name: 'callback' },
+});
+
 runWithBothParsers('no-floating-promises', rule, {
   valid: [
+    // Node-style work that answers in its own function, or that answers before anything else starts.
+    `exports.handler = function (context, event, callback) {
+  const client = context.getTwilioClient();
+  client.messages.create({ to: event.To, body: 'hi' }, (error, message) => {
+    if (error) return callback(error);
+    callback(null, message.sid);
+  });
+};`,
+    `exports.handler = function (context, event, callback) {
+  const client = context.getTwilioClient();
+  if (!event.To) return callback(null, 'nothing to do');
+  client.messages.create({ to: event.To, body: 'hi' }, (error) => callback(error, 'sent'));
+};`,
+    // A node-style call of something unknown is not taken for work.
+    `exports.handler = function (context, event, callback) {
+  event.items.sort((a, b) => a - b);
+  helper.run(event, (error) => console.log(error));
+  callback(null, 'ok');
+};`,
     // An async function with no await and no returned value runs synchronously: it only collects the requests,
     // and they are awaited together.
     `exports.handler = async (context, event, callback) => {
@@ -121,6 +149,34 @@ async function record(promise) {
 };`,
   ],
   invalid: [
+    // Node-style work whose own function does not answer, then the answer: the work is cut off (no suggestion:
+    // there is no Promise to await). Twilio REST, Airtable and SendGrid.
+    {
+      code: `exports.handler = function (context, event, callback) {
+  const client = context.getTwilioClient();
+  client.calls.create({ to: event.To, from: context.FROM, url: context.URL }, (error) => {
+    if (error) console.error(error);
+  });
+  callback(null, 'calling');
+};`,
+      errors: [continuation(3, 3, 22, 'a Twilio REST call', '`callback()` on line 6')],
+    },
+    {
+      code: `const Airtable = require('airtable');
+const sgMail = require('@sendgrid/mail');
+exports.handler = function (context, event, callback) {
+  const base = new Airtable({ apiKey: context.AIRTABLE_KEY }).base(context.AIRTABLE_BASE);
+  base('Jobs').update([{ id: event.Id, fields: { done: true } }], function (err) {
+    if (err) console.error(err);
+  });
+  sgMail.send({ to: event.Email, from: context.FROM_EMAIL, text: 'Done' }, false, (err) => console.log(err));
+  return callback(null, 'ok');
+};`,
+      errors: [
+        continuation(5, 3, 22, 'an Airtable request', '`callback()` on line 9'),
+        continuation(8, 3, 14, 'a SendGrid request', '`callback()` on line 9'),
+      ],
+    },
     // The FAQ's improper example.
     {
       code: `exports.handler = (context, event, callback) => {
