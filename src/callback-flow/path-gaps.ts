@@ -17,7 +17,7 @@ export interface PathGap {
    * (`deleteMessage(sid)` whose `catch` answers one error class): its paths that end without the callback are
    * the ones that get here.
    */
-  readonly decision: DecisionNode | FunctionNode | TSESTree.CallExpression | null;
+  readonly decision: GapNode | null;
   readonly single: boolean;
   /**
    * Set when the paths got past `decision` by its empty side alone, the other branches having jumped away
@@ -27,10 +27,10 @@ export interface PathGap {
   readonly bypassed?: PathGap;
 }
 
-/** The gaps of one decision, made once so that states compare by identity; bypasses keyed by the gap they hide. */
 /** What a gap can name as the place the paths that did not call back got through. */
 type GapNode = DecisionNode | FunctionNode | TSESTree.CallExpression;
 
+/** The gaps of one decision, made once so that states compare by identity; bypasses keyed by the gap they hide. */
 interface InternedGaps {
   readonly single: PathGap;
   readonly several: PathGap;

@@ -10,6 +10,8 @@ import { chainMethodOf, chainOf } from './promise-chain.js';
 const TWILIO_VERBS = new Set(['create', 'fetch', 'update', 'remove', 'list', 'page', 'getPage', 'each']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request', 'all']);
 const AIRTABLE_METHODS = new Set(['create', 'update', 'replace', 'destroy', 'find', 'all', 'firstPage']);
+/** Every method `callbackOrPromiseApi` can name: a set look-up turns the other calls away before any scope work. */
+const CALLBACK_API_METHODS = new Set([...TWILIO_VERBS, ...AIRTABLE_METHODS, 'send', 'sendMultiple']);
 const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any', 'resolve', 'reject']);
 const HTTP_PACKAGES = new Set(['axios', 'got', 'node-fetch', 'ky', 'superagent', 'request-promise', 'request-promise-native']);
 /** How far a member/call chain is walked down to its root (`client.a.b(x).c.d(y).create()`). */
@@ -54,20 +56,30 @@ function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.Source
     return `\`Promise.${method}()\``;
   }
   if ((method === 'map' || method === 'flatMap') && isWaitingAsyncFunction(call.arguments[0])) return `\`${method}(async …)\``;
-  if (TWILIO_VERBS.has(method) && (method === 'each' || !endsWithCallback(call, sourceCode)) && isTwilioRooted(object, sourceCode)) {
-    return 'a Twilio REST call';
-  }
+  // `each` returns a Promise even when given a callback (see TWILIO_VERBS).
+  if (method === 'each' && isTwilioRooted(object, sourceCode)) return 'a Twilio REST call';
   // The method first: this runs for every call a recorded function makes (`response.appendHeader(…)`), and
-  // finding where the object comes from takes scope look-ups that only an HTTP or SendGrid method needs.
+  // finding where the object comes from takes scope look-ups that only an HTTP method or an API's method needs.
   const isHttpMethod = HTTP_METHODS.has(method);
-  const isSendGridMethod = method === 'send' || method === 'sendMultiple';
-  const pkg = isHttpMethod || isSendGridMethod ? requiredPackage(object, sourceCode) : undefined;
-  if (pkg !== undefined && HTTP_PACKAGES.has(pkg) && isHttpMethod) return 'an HTTP request';
-  if (pkg === '@sendgrid/mail' && isSendGridMethod && !endsWithCallback(call, sourceCode)) {
-    return 'a SendGrid request';
+  const pkg = isHttpMethod ? requiredPackage(object, sourceCode) : undefined;
+  if (pkg !== undefined && HTTP_PACKAGES.has(pkg)) return 'an HTTP request';
+  if (CALLBACK_API_METHODS.has(method) && !endsWithCallback(call, sourceCode)) {
+    const api = callbackOrPromiseApi(method, object, sourceCode);
+    if (api !== undefined) return api;
   }
-  if (AIRTABLE_METHODS.has(method) && !endsWithCallback(call, sourceCode) && isAirtableRooted(object, sourceCode)) return 'an Airtable request';
   if (isHttpMethod && isAxiosInstance(object, sourceCode)) return 'an HTTP request';
+  return undefined;
+}
+
+/**
+ * The APIs that report back through a node-style function given last, or return a Promise without one: twilio-node
+ * REST verbs on a client, Airtable table methods, `@sendgrid/mail`'s `send`/`sendMultiple`. What the call is, in
+ * words for a message, whichever of the two forms it takes.
+ */
+function callbackOrPromiseApi(method: string, object: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
+  if (TWILIO_VERBS.has(method) && isTwilioRooted(object, sourceCode)) return 'a Twilio REST call';
+  if ((method === 'send' || method === 'sendMultiple') && requiredPackage(object, sourceCode) === '@sendgrid/mail') return 'a SendGrid request';
+  if (AIRTABLE_METHODS.has(method) && isAirtableRooted(object, sourceCode)) return 'an Airtable request';
   return undefined;
 }
 
@@ -178,10 +190,6 @@ export function isWaitingAsyncFunction(node: TSESTree.Node | undefined): boolean
 }
 
 /**
- * A node-style callback last: `create(opts, (err, message) => …)`, `create(opts, callback)`, or a lone argument
- * that is a function of this file (`list(onPage)`); a lone name is otherwise the options (`create(params)`).
- */
-/**
  * Work that reports back through the function written as its last argument, not through a Promise:
  * `client.messages.create(opts, (err, message) => …)`, `base('Jobs').update(rows, (err) => …)`,
  * `sgMail.send(msg, false, (err) => …)`. What the work is, in words for a message, and that function.
@@ -197,16 +205,15 @@ export function nodeStyleWork(
   const callee = skipTransparentWrappers(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const method = memberPropertyName(callee);
-  if (method === undefined) return undefined;
-  const object = skipTransparentWrappers(callee.object);
-  if (TWILIO_VERBS.has(method) && method !== 'each' && isTwilioRooted(object, sourceCode)) return { producer: 'a Twilio REST call', continuation };
-  if (AIRTABLE_METHODS.has(method) && isAirtableRooted(object, sourceCode)) return { producer: 'an Airtable request', continuation };
-  if ((method === 'send' || method === 'sendMultiple') && requiredPackage(object, sourceCode) === '@sendgrid/mail') {
-    return { producer: 'a SendGrid request', continuation };
-  }
-  return undefined;
+  if (method === undefined || method === 'each' || !CALLBACK_API_METHODS.has(method)) return undefined;
+  const producer = callbackOrPromiseApi(method, skipTransparentWrappers(callee.object), sourceCode);
+  return producer === undefined ? undefined : { producer, continuation };
 }
 
+/**
+ * A node-style callback last: `create(opts, (err, message) => …)`, `create(opts, callback)`, or a lone argument
+ * that is a function of this file (`list(onPage)`); a lone name is otherwise the options (`create(params)`).
+ */
 function endsWithCallback(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): boolean {
   const last = call.arguments.at(-1);
   if (!last) return false;

@@ -212,12 +212,10 @@ export default createRule<Options, MessageIds>({
       if (fallsOff.length > 0 && exits.fallingOffRuns !== false) {
         const gap = (gapOf ?? solveGaps(flow, analysis))(fallsOff);
         // `for (const to of numbers) callback(null, to)`: the answer per item is the mistake, reported where it is.
-        const local = gap?.decision?.type === AST_NODE_TYPES.CallExpression ? gap.decision : undefined;
-        if (local && gap?.single && reportLocalFunctionGaps(local, analysis, name, handlerFlow)) {
-          // Reported inside the local function, where its paths end without the callback.
-        } else if (!(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) {
-          reportFallingOff(flow, gap, name, exits, outStates);
-        }
+        // A local function that answers on some of its paths only: reported inside it, where its paths end.
+        const reportedInside = gap?.single === true && gap.decision?.type === AST_NODE_TYPES.CallExpression &&
+          reportLocalFunctionGaps(gap.decision, analysis, name, handlerFlow);
+        if (!reportedInside && !(gap?.decision && answersInsideLoop(flow, gap.decision, analysis))) reportFallingOff(flow, gap, name, exits, outStates);
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
