@@ -5,6 +5,12 @@ exports.handler = function (context, event, callback) {
     twiml.message('Send us a question and we will answer.');
     return callback(twiml);
   }
+  if (event.Body.length > 1600) {
+    // Passed first, the response is answered with HTTP 500; passed second, it would answer 200: it needs a status.
+    const response = new Twilio.Response();
+    response.setBody({ error: 'The message is too long.' });
+    return callback(response);
+  }
   context
     .getTwilioClient()
     .messages.create({ to: context.ADMIN_NUMBER, from: event.To, body: event.Body })

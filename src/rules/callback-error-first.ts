@@ -3,13 +3,13 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { handlerRoots } from '../cross-file/handler-roots.js';
 import { bindCallback } from '../handlers/callback-bindings.js';
 import { findReceivers } from '../handlers/delegates.js';
-import { isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { type ResponseObject, responseObjectOf } from '../twilio-values/response-values.js';
 import { createRule } from '../util/create-rule.js';
 import { hasSpellingEscape } from '../util/source-escapes.js';
 
 export type Options = [];
-export type MessageIds = 'responseAsError' | 'thenCallback';
+export type MessageIds = 'responseAsError' | 'responseWithoutStatusAsError' | 'passAsResponse' | 'thenCallback';
 
 const OBJECT_TEXT = { twiml: 'a TwiML document', response: 'a `Twilio.Response`' } as const;
 
@@ -30,10 +30,14 @@ export default createRule<Options, MessageIds>({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     schema: [],
     messages: {
       responseAsError:
         '`{{name}}(err, response)` takes the error first: this passes {{object}} as the error, so Twilio answers HTTP 500 with it instead of sending it. Call `{{name}}(null, {{argument}})`.',
+      responseWithoutStatusAsError:
+        '`{{name}}(err, response)` takes the error first: this passes a `Twilio.Response` as the error, so Twilio answers HTTP 500 with it instead of sending it. Pass it second, `{{name}}(null, {{argument}})`; it sets no status code, so that answers 200: set one first (`setStatusCode(500)`) if this path answers an error.',
+      passAsResponse: 'Pass `{{argument}}` as the response: `{{name}}(null, {{argument}})` (HTTP 200 unless it sets a status code).',
       thenCallback:
         '`.then({{name}})` passes the promise\'s result as the error argument of `{{name}}(err, response)`: every successful result is answered with HTTP 500. Use `.then((result) => {{name}}(null, result))`.',
     },
@@ -70,12 +74,32 @@ export default createRule<Options, MessageIds>({
 
     function reportCall(callee: TSESTree.Identifier, call: TSESTree.CallExpression, object: ResponseObject): void {
       const first = call.arguments[0]!;
-      context.report({
-        node: first,
-        messageId: 'responseAsError',
-        data: { name: callee.name, object: OBJECT_TEXT[object], argument: sourceCode.getText(first) },
-        fix: call.arguments.length === 1 ? (fixer) => fixer.insertTextBefore(first, 'null, ') : null,
-      });
+      const data = { name: callee.name, object: OBJECT_TEXT[object], argument: sourceCode.getText(first) };
+      const fix = call.arguments.length === 1 ? (fixer: TSESLint.RuleFixer) => fixer.insertTextBefore(first, 'null, ') : null;
+      // A `Twilio.Response` without a status code answers 200 once it is passed second: on an error path that would
+      // turn the 500 into a success, so the rewrite is only offered.
+      if (object === 'response' && !setsStatusCode(first)) {
+        context.report({
+          node: first,
+          messageId: 'responseWithoutStatusAsError',
+          data,
+          suggest: fix ? [{ messageId: 'passAsResponse', data, fix }] : [],
+        });
+        return;
+      }
+      context.report({ node: first, messageId: 'responseAsError', data, fix });
+    }
+
+    /** Whether the response object passed is a binding whose status code is set somewhere (`response.setStatusCode(404)`). */
+    function setsStatusCode(argument: TSESTree.Node): boolean {
+      const expression = skipTransparentWrappers(argument);
+      if (expression.type !== AST_NODE_TYPES.Identifier) return false;
+      const variable = ASTUtils.findVariable(sourceCode.getScope(expression), expression);
+      return variable?.references.some((reference) => {
+        const { parent, child } = transparentParent(reference.identifier);
+        return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === child && memberPropertyName(parent) === 'setStatusCode' &&
+          parent.parent.type === AST_NODE_TYPES.CallExpression && parent.parent.callee === parent;
+      }) ?? false;
     }
 
     /** `promise.then(callback)`: the first argument of `.then`, not `.catch` nor `.then`'s rejection handler. */

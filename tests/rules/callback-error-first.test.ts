@@ -118,9 +118,43 @@ exports.handler = (context, event, callback) => {
     },
     // Names spelled with escapes are still found: the text check that skips most files does not miss them.
     {
-      code: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); callback(r); };`,
-      output: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); callback(null, r); };`,
-      errors: [{ messageId: 'responseAsError', data: { name: 'callback', object: 'a `Twilio.Response`', argument: 'r' }, line: 1, column: 99 }],
+      code: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); r.setStatusCode(400); callback(r); };`,
+      output: String.raw`exports.handler = (context, event, callback) => { const r = new Twilio['Res\x70onse'](); r.setStatusCode(400); callback(null, r); };`,
+      errors: [{ messageId: 'responseAsError', data: { name: 'callback', object: 'a `Twilio.Response`', argument: 'r' }, line: 1, column: 121 }],
+    },
+    // A `Twilio.Response` without a status code would answer 200 once passed second: only a suggestion.
+    {
+      code: `exports.handler = (context, event, callback) => {
+  const response = new Twilio.Response();
+  response.setBody({ error: 'not found' });
+  callback(response);
+};`,
+      output: null,
+      errors: [
+        {
+          messageId: 'responseWithoutStatusAsError',
+          data: { name: 'callback', argument: 'response' },
+          line: 4,
+          column: 12,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'passAsResponse',
+              data: { name: 'callback', argument: 'response' },
+              output: `exports.handler = (context, event, callback) => {
+  const response = new Twilio.Response();
+  response.setBody({ error: 'not found' });
+  callback(null, response);
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `exports.handler = (context, event, done) => { done(new Twilio.Response(), 'extra'); };`,
+      output: null,
+      errors: [{ messageId: 'responseWithoutStatusAsError', data: { name: 'done', argument: 'new Twilio.Response()' }, line: 1, column: 52, suggestions: [] }],
     },
     {
       code: String.raw`exports.handler = (context, event, callback) => { fetchAll()['t\u0068en'](callback); };`,
