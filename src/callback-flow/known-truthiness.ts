@@ -2,8 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { initializerOf } from '../promises/module-bindings.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
-import { knownProducer } from '../promises/promise-producers.js';
-import { memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { knownProducer, localFunction } from '../promises/promise-producers.js';
+import { type FunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * twilio-node verbs whose Promise resolves to a resource (`create`, `fetch`, `update`), a list (`list`) or a page
@@ -21,10 +21,24 @@ const MAX_DEPTH = 4;
  * (call)`), to a non-empty string, a non-zero number, `true`, an object or an array literal; or `!name` of a `const`
  * bound to `''`, `0`, `false`, `null` or `undefined`. An `if` on such a condition without `else` lets no path past
  * it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
- * resource's `sid`) is unknown.
+ * resource's `sid`) is unknown, except a call of an `async` function of the file without `await`: a Promise, always
+ * truthy (`if (!validateSignature(…)) return;` never returns).
  */
 export function isAlwaysTrue(test: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   return truthiness(test, sourceCode, 0) === true;
+}
+
+/**
+ * Whether `node` sits in a branch of an `if` (inside `fn`) that never runs: the consequent of an always-false
+ * test, or the `else` of an always-true one.
+ */
+export function inBranchThatNeverRuns(node: TSESTree.Node, fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
+  for (let child = node, parent = node.parent; parent && child !== fn; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.IfStatement || parent.test === child) continue;
+    const known = truthiness(parent.test, sourceCode, 0);
+    if (known === (parent.alternate === child)) return true;
+  }
+  return false;
 }
 
 function truthiness(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean | undefined {
@@ -39,6 +53,11 @@ function truthiness(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth:
     case AST_NODE_TYPES.Identifier: {
       const init = initializerOf(expression, sourceCode);
       return init && isConstantBinding(expression, init) ? valueTruthiness(init, sourceCode, depth) : undefined;
+    }
+    case AST_NODE_TYPES.CallExpression: {
+      const callee = skipTransparentWrappers(expression.callee);
+      const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, sourceCode) : undefined;
+      return fn?.async ? true : undefined;
     }
     case AST_NODE_TYPES.MemberExpression: {
       // A resource's `sid` is always set: `if (message.sid)` after `const message = await client.messages.create(…)`.

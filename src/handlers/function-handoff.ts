@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { enclosingFunction, type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { visitSubtree } from '../util/visit-own-body.js';
 
 /**
@@ -128,4 +128,16 @@ function nameOfCallee(callee: TSESTree.Expression): string {
   if (callee.type === AST_NODE_TYPES.MemberExpression) return memberPropertyName(callee) ?? '';
   if (callee.type === AST_NODE_TYPES.ChainExpression) return nameOfCallee(callee.expression);
   return '';
+}
+
+/**
+ * Whether `fn` runs many times because a function around it (inside `outer`) does: inside a listener, a timer or
+ * a loop over items, even a one-shot function runs again and again (polling, retries).
+ */
+export function runsRepeatedlyWithin(fn: FunctionNode, outer: FunctionNode): boolean {
+  for (let current = enclosingFunction(fn); current && current !== outer; current = enclosingFunction(current)) {
+    const kind = functionHandoff(current)?.kind;
+    if (kind === 'repeated' || kind === 'perItem') return true;
+  }
+  return false;
 }

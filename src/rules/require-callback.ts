@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { containsNode, enclosingFunction, type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { functionEnd } from '../util/function-end.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { answeredBesideErrorOnly } from '../callback-flow/error-only-answer.js';
@@ -9,7 +10,7 @@ import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-chain.js';
-import { isAlwaysTrue } from '../callback-flow/known-truthiness.js';
+import { inBranchThatNeverRuns, isAlwaysTrue } from '../callback-flow/known-truthiness.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
 import { openSwitchCases } from '../callback-flow/open-switch-cases.js';
@@ -18,7 +19,11 @@ import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
-import { functionHandoff, singlePageIteration } from '../handlers/function-handoff.js';
+import { functionHandoff, runsRepeatedlyWithin, singlePageIteration } from '../handlers/function-handoff.js';
+import { localCallTargetOf } from '../callback-flow/local-call-target.js';
+import { strandsCallbackAfterIt, unreachableCallsOf } from '../callback-flow/unreachable-calls.js';
+import { partlyAnsweringHelperCalls } from '../callback-flow/helper-gaps.js';
+import { unansweredPageFailure } from '../callback-flow/unanswered-page-failure.js';
 import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -41,20 +46,23 @@ export type MessageIds =
 interface ExitTexts {
   /** What ends: `the handler`, `the function passed to \`then()\``. */
   readonly subject: string;
-  readonly returnExit: string;
-  readonly endExit: string;
   /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
   readonly rejects?: string;
   /** `false` when the paths that fall off the end never run (so only its `return`s are reported). */
   readonly fallingOffRuns?: boolean;
 }
 
-const HANDLER_EXITS: ExitTexts = {
-  subject: 'the handler',
-  returnExit: 'This `return` ends the handler',
-  endExit: 'The handler can end here',
-  rejects: 'the async handler',
-};
+const HANDLER_EXITS: ExitTexts = { subject: 'the handler', rejects: 'the async handler' };
+
+/** `This \`return\` ends the handler`: where a path ends at a `return`. */
+function returnExit(exits: ExitTexts): string {
+  return `This \`return\` ends ${exits.subject}`;
+}
+
+/** `The handler can end here`: where a path falls off the end. */
+function endExit(exits: ExitTexts): string {
+  return `${exits.subject.charAt(0).toUpperCase()}${exits.subject.slice(1)} can end here`;
+}
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
 
@@ -125,8 +133,6 @@ export default createRule<Options, MessageIds>({
             wrapper?.catchesRejection ? { ...HANDLER_EXITS, rejects: undefined } : HANDLER_EXITS
           : {
               subject: `\`${delegate}()\`, which answers for the handler,`,
-              returnExit: `This \`return\` ends \`${delegate}()\`, which answers for the handler,`,
-              endExit: `\`${delegate}()\`, which answers for the handler, can end here`,
               rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
             };
       reportIncompletePaths(flow, analysis, name, exits, handlerFlow);
@@ -143,7 +149,7 @@ export default createRule<Options, MessageIds>({
      */
     function checkHandedOffFunction(flow: FunctionFlow, handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string): void {
       const handoff = functionHandoff(flow.node);
-      if (handoff?.kind !== 'once' || runsRepeatedly(flow.node, handlerFlow.bindings.handler.node)) return;
+      if (handoff?.kind !== 'once' || runsRepeatedlyWithin(flow.node, handlerFlow.bindings.handler.node)) return;
       if (!answersSomewhere(flow) || answeredAround(flow.node, handlerFlow, analysis)) return;
       // What it returns goes on to a later link that answers (no-code-after-callback reports a link run after one that answered).
       if (answeredByLaterLink(flow.node, handlerFlow, analysis)) return;
@@ -151,35 +157,18 @@ export default createRule<Options, MessageIds>({
       if (answeredBesideErrorOnly(flow, handlerFlow)) return;
       reportIncompletePaths(flow, analysis, name, {
         subject: `the function passed to \`${handoff.calleeName}()\``,
-        returnExit: `This \`return\` ends the function passed to \`${handoff.calleeName}()\``,
-        endExit: `The function passed to \`${handoff.calleeName}()\` can end here`,
         // Airtable runs a single page's `done` only with an error: the path past `if (error)` never runs.
         fallingOffRuns: singlePageIteration(flow.node)?.done !== flow.node,
       }, handlerFlow);
     }
 
-    /**
-     * An Airtable page function that answers and never fetches the next page leaves a failed query to `done`
-     * alone: a `done` that never touches the callback (a recorded function is one that does) leaves it open.
-     */
+    /** An Airtable page function that answers: a failed query runs only its `done`, which never calls back. */
     function reportUnansweredPageFailure(page: FunctionNode, handlerFlow: HandlerFlow, name: string): void {
-      const done = singlePageIteration(page)?.done;
-      if (!done || done === page || handlerFlow.functions.has(done)) return;
+      const done = unansweredPageFailure(page, handlerFlow);
+      if (!done) return;
       const [error] = done.params;
-      context.report({
-        loc: ASTUtils.getFunctionHeadLocation(done, sourceCode),
-        messageId: 'pageFailureUnanswered',
-        data: { name, error: error?.type === AST_NODE_TYPES.Identifier ? error.name : 'error' },
-      });
-    }
-
-    /** Inside a listener, a timer or a loop over items, a one-shot function runs many times too (polling, retries). */
-    function runsRepeatedly(fn: FunctionNode, handler: FunctionNode): boolean {
-      for (let current = enclosingFunction(fn); current && current !== handler; current = enclosingFunction(current)) {
-        const kind = functionHandoff(current)?.kind;
-        if (kind === 'repeated' || kind === 'perItem') return true;
-      }
-      return false;
+      const data = { name, error: error?.type === AST_NODE_TYPES.Identifier ? error.name : 'error' };
+      context.report({ loc: ASTUtils.getFunctionHeadLocation(done, sourceCode), messageId: 'pageFailureUnanswered', data });
     }
 
     /** One report per place where a path ends without the callback: its `return`, its `throw`, or the closing brace. */
@@ -194,18 +183,14 @@ export default createRule<Options, MessageIds>({
         for (const exit of returns) {
           if (reported.has(exit)) continue;
           reported.add(exit);
-          if (strandsCallbackAfterIt(exit, flow)) continue;
+          if (strandsCallbackAfterIt(exit, flow) || inBranchThatNeverRuns(exit, flow.node, sourceCode)) continue;
           // A `return` after a per-item function that answers for some items: answer once, after the iteration.
           const perItem = (gapOf ??= solveGaps(flow, analysis))([segment])?.decision;
           // A local function that answers on some of its paths only: those paths are the mistake, reported there.
           if (perItem?.type === AST_NODE_TYPES.CallExpression && reportLocalFunctionGaps(perItem, analysis, name, handlerFlow)) continue;
           const method = isFunctionNode(perItem) ? functionHandoff(perItem)?.calleeName : undefined;
-          context.report({
-            node: exit,
-            ...(method === undefined
-              ? { messageId: 'missingOnPath', data: { name, exit: exits.returnExit } }
-              : { messageId: 'missingAfterIteration', data: { name, exit: exits.returnExit, method } }),
-          });
+          const messageId = method === undefined ? 'missingOnPath' : 'missingAfterIteration';
+          context.report({ node: exit, messageId, data: { name, exit: returnExit(exits), method } });
         }
         if (returns.length === 0) fallsOff.push(segment);
       }
@@ -237,7 +222,7 @@ export default createRule<Options, MessageIds>({
      * report to the caller).
      */
     function reportLocalFunctionGaps(call: TSESTree.CallExpression, analysis: CallbackAnalysis, name: string, handlerFlow: HandlerFlow): boolean {
-      const target = localCallTarget(call, handlerFlow);
+      const target = localCallTargetOf(call, handlerFlow);
       const targetFlow = target && handlerFlow.functions.get(target);
       if (!targetFlow) return false;
       if (reportedLocalFunctions.has(target)) return true;
@@ -246,33 +231,8 @@ export default createRule<Options, MessageIds>({
       reportedLocalFunctions.add(target);
       const callee = sourceCode.getText(call.callee);
       const line = String(call.loc.start.line);
-      reportIncompletePaths(targetFlow, analysis, name, {
-        subject: `\`${callee}()\` (called on line ${line})`,
-        returnExit: `This \`return\` ends \`${callee}()\` (called on line ${line})`,
-        endExit: `\`${callee}()\` (called on line ${line}) can end here`,
-      }, handlerFlow);
+      reportIncompletePaths(targetFlow, analysis, name, { subject: `\`${callee}()\` (called on line ${line})` }, handlerFlow);
       return true;
-    }
-
-    /** The local function a recorded `localCall` event of the handler's functions runs. */
-    function localCallTarget(call: TSESTree.CallExpression, handlerFlow: HandlerFlow): FunctionNode | undefined {
-      for (const flow of handlerFlow.functions.values()) {
-        for (const record of flow.segments.values()) {
-          for (const event of record.events) if (event.kind === 'localCall' && event.node === call) return event.target;
-        }
-      }
-      return undefined;
-    }
-
-    /**
-     * `return; callback(…)`: the path's answer is written, after the `return` that strands it. One mistake, reported
-     * once, where the `unreachable` report asks to move the callback.
-     */
-    function strandsCallbackAfterIt(exit: TSESTree.ReturnStatement, flow: FunctionFlow): boolean {
-      const block = exit.parent;
-      const siblings = block.type === AST_NODE_TYPES.BlockStatement ? block.body : block.type === AST_NODE_TYPES.SwitchCase ? block.consequent : [];
-      const later = siblings.slice(siblings.indexOf(exit) + 1);
-      return flow.unreachableCalls.some((call) => later.some((statement) => containsNode(statement, call)));
     }
 
     /**
@@ -307,79 +267,28 @@ export default createRule<Options, MessageIds>({
         return;
       }
       const decision = gap?.decision?.type === AST_NODE_TYPES.CallExpression ? undefined : gap?.decision;
-      const loc = endOf(flow.node);
-      if (!decision) context.report({ loc, messageId: 'missingOnPath', data: { name, exit: exits.endExit } });
+      const loc = functionEnd(flow.node, sourceCode);
+      if (!decision) context.report({ loc, messageId: 'missingOnPath', data: { name, exit: endExit(exits) } });
       else if (isFunctionNode(decision)) {
         const method = functionHandoff(decision)?.calleeName ?? 'the loop';
-        context.report({ loc, messageId: 'missingAfterIteration', data: { name, exit: exits.endExit, method } });
-      } else context.report({ loc, messageId: 'missingAtEnd', data: { name, exit: exits.endExit, decision: decisionText(decision, sourceCode) } });
-    }
-
-    /** Where a path that falls off the end of the function stops: the closing brace, or an arrow's expression body. */
-    function endOf(fn: FunctionNode): TSESTree.SourceLocation {
-      if (fn.body.type !== AST_NODE_TYPES.BlockStatement) return fn.body.loc;
-      const closingBrace = sourceCode.getLastToken(fn.body)!;
-      return closingBrace.loc;
+        context.report({ loc, messageId: 'missingAfterIteration', data: { name, exit: endExit(exits), method } });
+      } else context.report({ loc, messageId: 'missingAtEnd', data: { name, exit: endExit(exits), decision: decisionText(decision, sourceCode) } });
     }
 
     /** A helper of another file that answers in the handler's place but returns without calling back on some path. */
     function reportHelperGaps(flow: FunctionFlow): void {
-      for (const record of flow.segments.values()) {
-        for (const event of record.events) {
-          if (event.kind !== 'helperCall' || !event.helper.answersForHandler || event.helper.handles !== 'some') continue;
-          const { helper } = event;
-          context.report({
-            node: helper.call.callee,
-            messageId: 'helperMissingOnPath',
-            data: { function: helper.name, file: helper.file, line: String(helper.gapLine ?? '?') },
-          });
-        }
+      for (const helper of partlyAnsweringHelperCalls(flow)) {
+        const data = { function: helper.name, file: helper.file, line: String(helper.gapLine ?? '?') };
+        context.report({ node: helper.call.callee, messageId: 'helperMissingOnPath', data });
       }
     }
 
-    /**
-     * A callback call no path reaches, or one in a local function nothing calls, matters only where a path goes
-     * without the answer it was meant to give: after a `try` and a `catch` that both `return callback(…)`, it is
-     * dead code that changes nothing at runtime (ESLint's `no-unreachable` reports that).
-     */
+    /** Callback calls that never run where a path goes without the answer they were meant to give. */
     function reportUnreachableCalls(handlerFlow: HandlerFlow, analysis: CallbackAnalysis, name: string): void {
-      const reported = new Set<TSESTree.CallExpression>();
-      const handlerFlowNode = handlerFlow.functions.get(handlerFlow.bindings.handler.node);
-      const handlerComplete = handlerFlowNode !== undefined && answersOnEveryPath(handlerFlowNode, analysis);
-      for (const flow of handlerFlow.functions.values()) {
-        const deadCode = flow.unreachableCalls.length > 0 && answersOnEveryPath(flow, analysis);
-        for (const call of deadCode ? [] : flow.unreachableCalls) {
-          if (reported.has(call)) continue;
-          reported.add(call);
-          context.report({ node: call, messageId: 'unreachable', data: { name } });
-        }
-        const uncalled = handlerComplete ? undefined : uncalledAncestor(flow.node, handlerFlow);
-        if (uncalled === undefined) continue;
-        for (const record of flow.segments.values()) {
-          for (const event of record.events) {
-            if (event.kind !== 'call' || reported.has(event.node)) continue;
-            reported.add(event.node);
-            context.report({ node: event.node, messageId: 'unreachableInUncalledFunction', data: { name, function: uncalled } });
-          }
-        }
+      for (const { call, uncalledFunction } of unreachableCallsOf(handlerFlow, analysis)) {
+        const messageId = uncalledFunction === undefined ? 'unreachable' : 'unreachableInUncalledFunction';
+        context.report({ node: call, messageId, data: { name, function: uncalledFunction } });
       }
-    }
-
-    /** Whether every path of the function that returns has called or handed off the callback. */
-    function answersOnEveryPath(flow: FunctionFlow, analysis: CallbackAnalysis): boolean {
-      const { outStates } = analysis.solveCompletion(flow, 'handled');
-      const returned = flow.codePath.returnedSegments;
-      return returned.length > 0 && returned.every((segment) => outStates.get(segment) === true);
-    }
-
-    /** The name of the never-called local function that contains `fn` (or is `fn`), if any. */
-    function uncalledAncestor(fn: FunctionNode, handlerFlow: HandlerFlow): string | undefined {
-      const handlerNode = handlerFlow.bindings.handler.node;
-      for (let current: FunctionNode | undefined = fn; current && current !== handlerNode; current = enclosingFunction(current)) {
-        const name = handlerFlow.bindings.neverCalled.get(current);
-        if (name !== undefined) return name;
-      }
-      return undefined;
     }
 
     return onFileAnalysis(context, (analysis) => {

@@ -352,8 +352,34 @@ exports.handler = (context, event, callback) => {
 exports.handler = (context, event, callback) => {
   if (!SKIP) callback(null, 'sent');
 };`,
+    // An \`async\` function of the file called without \`await\` gives a Promise, always truthy: this \`return\` never runs.
+    `exports.handler = async function (context, event, callback) {
+  if (!isSigned(context, event)) return;
+  callback(null, 'accepted');
+};
+async function isSigned(context, event) {
+  return event.Signature === context.SECRET;
+}`,
+    // ... and the false side of \`if (isSigned(…))\` never runs either.
+    `const isSigned = async (event) => event.Signature !== undefined;
+exports.handler = (context, event, callback) => {
+  if (isSigned(event)) {
+    callback(null, 'accepted');
+  }
+};`,
   ],
   invalid: [
+    {
+      // The same guard, synchronous: its \`return\` leaves the request open.
+      code: `exports.handler = async function (context, event, callback) {
+  if (!isSigned(context, event)) return;
+  callback(null, 'accepted');
+};
+function isSigned(context, event) {
+  return event.Signature === context.SECRET;
+}`,
+      errors: [{ messageId: 'missingOnPath', line: 2, column: 34, endLine: 2, endColumn: 41, data: { name: 'callback', exit: 'This `return` ends the handler' } }],
+    },
     {
       // \`remove()\` resolves to a boolean: the \`if\` on it stays open.
       code: `exports.handler = async (context, event, callback) => {
