@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import type { DecisionNode } from './flow-events.js';
+import { hasDefaultCase } from './open-switch-cases.js';
 
 const MAX_CONDITION = 50;
 
@@ -43,18 +44,25 @@ function switchCondition(
   openCases: readonly TSESTree.SwitchCase[],
 ): string {
   const discriminant = conditionText(decision.discriminant, sourceCode);
-  if (openCases.length === 0) return `${discriminant} matches no \`case\``;
-  if (openCases.length > 3) return `${discriminant} matches no \`case\` or one of the ${openCases.length} that \`break\` without calling back`;
-  const values = openCases.map((switchCase) => conditionText(switchCase.test!, sourceCode));
-  return `${discriminant} is ${values.join(' or ')} or matches no \`case\``;
+  // Without a `default:`, a value that matches no case gets through; with one, only if that `default:` breaks.
+  const noCase = !hasDefaultCase(decision) || openCases.some((switchCase) => switchCase.test === null);
+  const valued = openCases.filter((switchCase) => switchCase.test !== null);
+  if (valued.length === 0) return `${discriminant} matches no \`case\``;
+  if (valued.length > 3) {
+    return `${discriminant} ${noCase ? 'matches no `case` or ' : 'matches '}one of the ${valued.length} cases that \`break\` without calling back`;
+  }
+  const values = valued.map((switchCase) => conditionText(switchCase.test!, sourceCode));
+  return `${discriminant} is ${values.join(' or ')}${noCase ? ' or matches no `case`' : ''}`;
 }
 
 /** How to close the gap an open decision leaves. */
 export function openDecisionFix(decision: TSESTree.IfStatement | TSESTree.SwitchStatement, name: string, openCases: readonly TSESTree.SwitchCase[] = []): string {
   if (decision.type === AST_NODE_TYPES.SwitchStatement) {
-    return openCases.length === 0
-      ? `Add a \`default:\` that calls \`${name}(…)\`, or call it after the \`switch\`.`
-      : `Call \`${name}(…)\` in ${openCases.length === 1 ? 'that case' : 'those cases'} and in a \`default:\`, or call it after the \`switch\`.`;
+    if (openCases.length === 0) return `Add a \`default:\` that calls \`${name}(…)\`, or call it after the \`switch\`.`;
+    const cases = openCases.length === 1 ? 'that case' : 'those cases';
+    return hasDefaultCase(decision)
+      ? `Call \`${name}(…)\` in ${cases}, or call it after the \`switch\`.`
+      : `Call \`${name}(…)\` in ${cases} and in a \`default:\`, or call it after the \`switch\`.`;
   }
   const inChain = decision.parent.type === AST_NODE_TYPES.IfStatement && decision.parent.alternate === decision;
   return inChain

@@ -4,9 +4,10 @@ import { isFunctionNode } from '../util/ast.js';
 import type { FunctionFlow } from './flow-events.js';
 
 /**
- * The `case`s of a `switch` without `default` whose `break` leaves it on a path that has not called back
- * (`case 'facts': break;`): besides "matches no `case`", what else lets paths through the `switch`, for the
- * message that names it. `handled` is the solved completion: `false` where a segment ends without the callback.
+ * The `case`s of a `switch` whose `break` leaves it on a path that has not called back (`case 'facts': break;`,
+ * and a `default:` that does): without a `default`, what lets paths through the `switch` besides "matches no
+ * `case`"; with one, all that does (but falling off the last case), for the message that names it. `handled` is the
+ * solved completion: `false` where a segment ends without the callback.
  */
 export function openSwitchCases(
   switchStatement: TSESTree.SwitchStatement,
@@ -23,7 +24,7 @@ export function openSwitchCases(
     // Empty cases before it fall through into it: `case 'a': case 'b': break;`.
     while (index > 0 && switchStatement.cases[index - 1]!.consequent.length === 0) open.add(switchStatement.cases[--index]!);
   }
-  return switchStatement.cases.filter((switchCase) => switchCase.test && open.has(switchCase));
+  return switchStatement.cases.filter((switchCase) => open.has(switchCase));
 }
 
 /** The loop or `switch` an unlabelled `break` leaves. */
@@ -42,4 +43,8 @@ function breakTarget(node: TSESTree.BreakStatement): TSESTree.Node | undefined {
     }
   }
   return undefined;
+}
+/** Whether a `switch` has a `default:` case. */
+export function hasDefaultCase(switchStatement: TSESTree.SwitchStatement): boolean {
+  return switchStatement.cases.some((switchCase) => switchCase.test === null);
 }

@@ -134,11 +134,15 @@ function laterOf<T extends TSESTree.Node>(a: T, b: T): T {
   return a.range[0] >= b.range[0] ? a : b;
 }
 
-/** The `if` without `else` (or the last `if` of an `else if` chain without a final `else`), or the `switch` without `default`, that a gap names as the place to act. */
+/**
+ * The `if` without `else` (or the last `if` of an `else if` chain without a final `else`), or the `switch`, that a
+ * gap names as the place to act. A `switch` with a `default:` lets paths through only by its cases that `break`
+ * without calling back (or by falling off its last case): the caller looks for those (`openSwitchCases`).
+ */
 export function openDecision(gapState: PathGap | undefined): TSESTree.IfStatement | TSESTree.SwitchStatement | undefined {
   if (!gapState?.single || !gapState.decision) return undefined;
   const decision = gapState.decision;
   if (decision.type === AST_NODE_TYPES.IfStatement) return decision.alternate ? undefined : decision;
-  if (decision.type === AST_NODE_TYPES.SwitchStatement) return decision.cases.some((switchCase) => switchCase.test === null) ? undefined : decision;
+  if (decision.type === AST_NODE_TYPES.SwitchStatement) return decision;
   return undefined;
 }

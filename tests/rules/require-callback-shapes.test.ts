@@ -423,6 +423,56 @@ exports.handler = (context, event, callback) => {
       errors: [afterDecision(3, 3, 15, '`ENABLED` is false', 'if', ifFix)],
     },
     {
+      // A \`switch\` with a \`default:\`: the one \`case\` that breaks without calling back is what gets past it.
+      code: `exports.handler = async function (context, event, callback) {
+  const documents = context.getTwilioClient().sync.v1.services(context.SYNC_SID).documents;
+  try {
+    switch (event.method) {
+      case 'GET':
+        callback(null, (await documents(event.id).fetch()).data);
+        break;
+      case 'DELETE':
+        await documents(event.id).remove();
+        break;
+      default:
+        callback(null, 'unknown method');
+    }
+  } catch (error) {
+    callback(error);
+  }
+};`,
+      errors: [afterDecision(4, 5, 26, "`event.method` is `'DELETE'`", 'switch', 'Call `callback(…)` in that case, or call it after the `switch`.')],
+    },
+    {
+      // ... and a \`default:\` that breaks without calling back too.
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.method) {
+    case 'GET':
+      callback(null, 'got');
+      break;
+    case 'DELETE':
+      break;
+    default:
+      console.log('unknown method');
+      break;
+  }
+};`,
+      errors: [afterDecision(2, 3, 24, "`event.method` is `'DELETE'` or matches no `case`", 'switch', 'Call `callback(…)` in those cases, or call it after the `switch`.')],
+    },
+    {
+      // A \`default:\` last that falls off the end without calling back: the closing brace, naming the \`switch\`.
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.method) {
+    case 'GET':
+      callback(null, 'got');
+      break;
+    default:
+      console.log('unknown method');
+  }
+};`,
+      errors: [{ messageId: 'missingAtEnd', line: 9, column: 1, endLine: 9, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: '`switch (event.method)` on line 2' } }],
+    },
+    {
       // Every `case` returns after calling back: only "no case matched" gets past the switch, inside a try.
       code: `exports.handler = async (context, event, callback) => {
   try {
