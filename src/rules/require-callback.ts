@@ -13,7 +13,7 @@ import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-ch
 import { inBranchThatNeverRuns, isAlwaysTrue } from '../callback-flow/known-truthiness.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
-import { hasDefaultCase, openSwitchCases } from '../callback-flow/open-switch-cases.js';
+import { openSwitchCases } from '../callback-flow/open-switch-cases.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
@@ -246,10 +246,8 @@ export default createRule<Options, MessageIds>({
       exits: ExitTexts,
       handled: ReadonlyMap<TSESLint.CodePathSegment, boolean>,
     ): void {
-      const decided = openDecision(gap);
-      const openCases = decided?.type === AST_NODE_TYPES.SwitchStatement ? openSwitchCases(decided, flow, handled) : [];
-      // A `switch` with a `default:` and no case that breaks without calling back: its last case falls off the end.
-      const open = decided?.type === AST_NODE_TYPES.SwitchStatement && hasDefaultCase(decided) && openCases.length === 0 ? undefined : decided;
+      const open = openDecision(gap);
+      const openCases = open?.type === AST_NODE_TYPES.SwitchStatement ? openSwitchCases(open, flow, handled) : [];
       // The `if` around the chain runs it only when one of its conditions holds: no path gets past it.
       if (open?.type === AST_NODE_TYPES.IfStatement && isExhaustiveByEnclosingCondition(open, sourceCode)) return;
       // `if (call)` after `const call = await client.calls(sid).update(…)`: its false side never runs.

@@ -460,7 +460,7 @@ exports.handler = (context, event, callback) => {
       errors: [afterDecision(2, 3, 24, "`event.method` is `'DELETE'` or matches no `case`", 'switch', 'Call `callback(…)` in those cases, or call it after the `switch`.')],
     },
     {
-      // A \`default:\` last that falls off the end without calling back: the closing brace, naming the \`switch\`.
+      // A \`default:\` last that falls off the end without calling back: "matches no \`case\`".
       code: `exports.handler = (context, event, callback) => {
   switch (event.method) {
     case 'GET':
@@ -470,7 +470,21 @@ exports.handler = (context, event, callback) => {
       console.log('unknown method');
   }
 };`,
-      errors: [{ messageId: 'missingAtEnd', line: 9, column: 1, endLine: 9, endColumn: 2, data: { name: 'callback', exit: 'The handler can end here', decision: '`switch (event.method)` on line 2' } }],
+      errors: [afterDecision(2, 3, 24, '`event.method` matches no `case`', 'switch', 'Call `callback(…)` in that case, or call it after the `switch`.')],
+    },
+    {
+      // A valued \`case\` last, after the \`default:\`, that falls off the end: that case.
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.method) {
+    default:
+      callback(null, 'unknown method');
+      break;
+    case 'PUT':
+    case 'POST':
+      console.log('saved');
+  }
+};`,
+      errors: [afterDecision(2, 3, 24, "`event.method` is `'PUT'` or `'POST'`", 'switch', 'Call `callback(…)` in those cases, or call it after the `switch`.')],
     },
     {
       // Every `case` returns after calling back: only "no case matched" gets past the switch, inside a try.
