@@ -17,14 +17,15 @@ export function undeclaredReadsBeforeAnswer(flow: FunctionFlow, analysis: Callba
     for (const event of flow.segments.get(segment)?.events ?? []) {
       if (event.kind === 'throwable') continue;
       if (handled) break;
-      if (event.kind === 'throws' && !isCaught(event.node)) found.add(event.node);
+      if (event.kind === 'throws' && !isInsideTryWithCatch(event.node)) found.add(event.node);
       handled = analysis.completes(event, 'handled');
     }
   }
   return [...found].sort((a, b) => a.range[0] - b.range[0]);
 }
 
-function isCaught(node: TSESTree.Node): boolean {
+/** Whether a throw at `node` lands in the `catch` of a `try` around it, in the same function. */
+export function isInsideTryWithCatch(node: TSESTree.Node): boolean {
   for (let child = node, parent = node.parent; parent && !isFunctionNode(child); child = parent, parent = parent.parent) {
     if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child && parent.handler) return true;
   }

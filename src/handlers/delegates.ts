@@ -109,3 +109,17 @@ function moduleLevelFunction(identifier: TSESTree.Identifier, sourceCode: TSESLi
   const fn = values.length === 1 && values[0] ? skipTransparentWrappers(values[0]) : undefined;
   return isFunctionNode(fn) && enclosingFunction(fn) === undefined ? fn : undefined;
 }
+
+/**
+ * `try { return handler(context, event, callback); } catch (error) { … }`: the `try` with a `catch`, in the caller,
+ * that a returned call (not awaited) leaves before the promise it returns rejects, so the `catch` never sees that
+ * rejection; the caller's own promise rejects instead.
+ */
+export function tryLeftByReturnedCall(call: TSESTree.CallExpression): TSESTree.TryStatement | undefined {
+  const { parent } = transparentParent(call);
+  if (parent?.type !== AST_NODE_TYPES.ReturnStatement) return undefined;
+  for (let child: TSESTree.Node = parent, current: TSESTree.Node | undefined = parent.parent; current && !isFunctionNode(current); child = current, current = current.parent) {
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) return current;
+  }
+  return undefined;
+}

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isConsoleCall, isFunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isConsoleCall, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { chainMethodOf, chainOf } from './promise-chain.js';
 import { initializerOf } from './module-bindings.js';
@@ -280,3 +280,9 @@ export function containsThrow(body: TSESTree.Node): boolean {
   return found;
 }
 
+
+/** `try { await startSession(context, event, callback); } catch (error) { … }`: the call's rejection lands in that `catch`. */
+export function isAwaitedInTry(call: TSESTree.CallExpression): boolean {
+  const { parent } = transparentParent(call);
+  return parent?.type === AST_NODE_TYPES.AwaitExpression && isGuarded(parent, () => false);
+}

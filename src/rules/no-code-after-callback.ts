@@ -12,6 +12,7 @@ import { iteratesOneItem } from '../handlers/one-item-iteration.js';
 import type { PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
+import { describeLines } from '../util/describe-lines.js';
 
 export type Options = [{ allowLogging?: boolean }];
 export type MessageIds =
@@ -235,13 +236,6 @@ function codeAfterMessage(
   const finalizer = enclosingFinalizer(statement);
   if (finalizer && !containsNode(finalizer, previous)) return 'codeAfterCallbackInFinally';
   return laterCalls.length > 0 ? 'codeAfterCallbackThenDuplicate' : 'codeAfterCallback';
-}
-
-/** `line 7`, `lines 7 and 9`, `lines 7, 9 and 12`. */
-function describeLines(calls: readonly TSESTree.CallExpression[]): string {
-  const lines = [...new Set(calls.map((call) => call.loc.start.line))];
-  if (lines.length <= 1) return `line ${lines[0] ?? ''}`;
-  return `lines ${lines.slice(0, -1).join(', ')} and ${lines.at(-1)}`;
 }
 
 /** The nearest `finally` block around `node` within its function. */

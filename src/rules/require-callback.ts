@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type FunctionNode, isFunctionNode } from '../util/ast.js';
+import { endExit, type ExitTexts, HANDLER_EXITS, laterAssertsText, returnExit } from '../callback-flow/exit-texts.js';
 import { functionEnd } from '../util/function-end.js';
 import { answeredByLaterLink } from '../callback-flow/later-links.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
@@ -21,10 +22,12 @@ import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { functionHandoff, runsRepeatedlyWithin, singlePageIteration } from '../handlers/function-handoff.js';
 import { localCallTargetOf } from '../callback-flow/local-call-target.js';
+import { tryLeftByReturnedCall } from '../handlers/delegates.js';
+import { isAwaitedInTry } from '../promises/rejection.js';
 import { strandsCallbackAfterIt, unreachableCallsOf } from '../callback-flow/unreachable-calls.js';
 import { partlyAnsweringHelperCalls } from '../callback-flow/helper-gaps.js';
 import { unansweredPageFailure } from '../callback-flow/unanswered-page-failure.js';
-import { undeclaredReadsBeforeAnswer } from '../callback-flow/undeclared-before-answer.js';
+import { rejectionPointsOf } from '../callback-flow/rejection-points.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -37,31 +40,17 @@ export type MessageIds =
   | 'missingAtEnd'
   | 'missingOnPath'
   | 'pageFailureUnanswered'
+  | 'rejectedByAssert'
   | 'rejectedByUndeclaredName'
   | 'rejectedOnPath'
   | 'unreachable'
   | 'unreachableInUncalledFunction'
   | 'wrapperLosesAnswer';
 
-interface ExitTexts {
-  /** What ends: `the handler`, `the function passed to \`then()\``. */
-  readonly subject: string;
-  /** What an async function's `throw` rejects, when that rejection is nobody's to turn into a response. */
-  readonly rejects?: string;
-  /** `false` when the paths that fall off the end never run (so only its `return`s are reported). */
-  readonly fallingOffRuns?: boolean;
-}
-
-const HANDLER_EXITS: ExitTexts = { subject: 'the handler', rejects: 'the async handler' };
-
-/** `This \`return\` ends the handler`: where a path ends at a `return`. */
-function returnExit(exits: ExitTexts): string {
-  return `This \`return\` ends ${exits.subject}`;
-}
-
-/** `The handler can end here`: where a path falls off the end. */
-function endExit(exits: ExitTexts): string {
-  return `${exits.subject.charAt(0).toUpperCase()}${exits.subject.slice(1)} can end here`;
+/** ` returned without \`await\` from the \`try\` on line 8 (so its \`catch\` never sees the rejection),`, or nothing. */
+function missedCatch(call: TSESTree.CallExpression): string {
+  const tryStatement = tryLeftByReturnedCall(call);
+  return tryStatement ? ` returned without \`await\` from the \`try\` on line ${tryStatement.loc.start.line} (so its \`catch\` never sees the rejection),` : '';
 }
 
 const TIMEOUT = "the request runs into the 10-second limit and fails with 'runtime application timed out'";
@@ -90,6 +79,8 @@ export default createRule<Options, MessageIds>({
         `When the query fails, Airtable runs only this function of \`eachPage()\` (not the page function, which answers), and it never calls \`{{name}}()\`: on that path ${TIMEOUT}. Answer the failure here: \`if ({{error}}) return {{name}}({{error}});\`.`,
       rejectedOnPath:
         `This \`throw\` rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Use \`return {{name}}(error)\` instead of throwing.`,
+      rejectedByAssert:
+        `This \`assert()\`{{more}} throws an AssertionError when its check fails, which rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Test the value and answer instead (\`return {{name}}(null, response)\` with a 400 status), or catch the error and call \`{{name}}(error)\`.`,
       rejectedByUndeclaredName:
         `No scope declares \`{{read}}\` and the runtime does not provide it: reading it throws a ReferenceError, which rejects {{subject}} without calling \`{{name}}()\`. Twilio does not turn a rejection into a response: ${TIMEOUT}. Declare or import \`{{read}}\` (or correct its name).`,
       unreachable:
@@ -131,9 +122,10 @@ export default createRule<Options, MessageIds>({
         delegate === undefined
           ? // A wrapper that catches the handler's rejection and answers makes a `throw` an answer.
             wrapper?.catchesRejection ? { ...HANDLER_EXITS, rejects: undefined } : HANDLER_EXITS
-          : {
+          : // Awaited in the caller's `try`, its rejection lands in that `catch`.
+            isAwaitedInTry(handler.delegatedBy!.call) ? { subject: `\`${delegate}()\`, which answers for the handler,` } : {
               subject: `\`${delegate}()\`, which answers for the handler,`,
-              rejects: `the promise of \`${delegate}()\`, which answers for the handler,`,
+              rejects: `the promise of \`${delegate}()\`, which answers for the handler,${missedCatch(handler.delegatedBy!.call)}`,
             };
       reportIncompletePaths(flow, analysis, name, exits, handlerFlow);
       reportHelperGaps(flow);
@@ -204,15 +196,14 @@ export default createRule<Options, MessageIds>({
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
-      for (const segment of flow.codePath.thrownSegments) {
-        const exit = flow.segments.get(segment)?.exit;
-        if (outStates.get(segment) !== false || exit?.type !== AST_NODE_TYPES.ThrowStatement || reported.has(exit)) continue;
-        reported.add(exit);
-        context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
-      }
-      for (const read of undeclaredReadsBeforeAnswer(flow, analysis)) {
+      const { throws, undeclaredReads, asserts: [firstAssert, ...laterAsserts] } = rejectionPointsOf(flow, analysis, sourceCode);
+      for (const exit of throws) context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
+      for (const read of undeclaredReads) {
         context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });
       }
+      // One report for the function's asserts: one `try` (or one way of answering bad input) is the fix for all.
+      const more = laterAssertsText(laterAsserts);
+      if (firstAssert) context.report({ node: firstAssert, messageId: 'rejectedByAssert', data: { name, subject: exits.rejects, more } });
     }
 
     /**

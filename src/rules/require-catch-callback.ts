@@ -6,6 +6,8 @@ import { type FileAnalysis, onFileAnalysis } from '../file-analysis/file-analysi
 import { readsCallback } from '../handlers/callback-bindings.js';
 import { answersSomewhere } from '../callback-flow/answers-somewhere.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
+import { tryLeftByReturnedCall } from '../handlers/delegates.js';
+import type { Handler } from '../handlers/find-handlers.js';
 import { judgeChainRejection } from '../promises/chain-rejection.js';
 import { throwingLastCatch } from '../promises/throwing-catch.js';
 import { ignoredErrorParameter } from '../promises/node-style-callback.js';
@@ -14,8 +16,8 @@ import { isTwilioRestCall } from '../promises/promise-producers.js';
 import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
-import { bodyCanReject, canReject, cannotReject, isGuarded, type RejectionContext } from '../promises/rejection.js';
-import { containsNode, isFunctionNode, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { bodyCanReject, canReject, cannotReject, isAwaitedInTry, isGuarded, type RejectionContext } from '../promises/rejection.js';
+import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -48,7 +50,7 @@ export default createRule<Options, MessageIds>({
       catchDoesNotAnswer: `This \`.catch()\` does not call \`{{name}}()\` although the chain answers when it succeeds: when it rejects, ${TIMEOUT}. Call \`{{name}}(error)\` (or answer with an error response) in it.`,
       catchThrows: `No scope declares \`{{read}}\` and the runtime does not provide it: this \`.catch()\` throws a ReferenceError here instead of calling \`{{name}}()\`, and nothing catches that, so when the chain rejects ${TIMEOUT}. Declare \`{{read}}\` or correct its name.`,
       thenAfterCatch: `This \`.{{method}}()\` comes after the chain's last \`.catch()\` and can throw: its rejection is handled by nobody, so ${TIMEOUT}. Move the \`.catch()\` to the end of the chain.`,
-      unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
+      unguardedAwait: `This \`await\` can reject outside a \`try\` whose \`catch\` calls \`{{name}}()\`{{others}}{{through}}: Twilio does not turn an async handler's rejection into a response, so ${TIMEOUT}. Wrap the work in \`try { … } catch (error) { return {{name}}(error); }\`.`,
       asyncIife: `This async function is called without \`.catch()\` and can reject: the handler is not async, so its rejection is nobody's and ${TIMEOUT}. Catch inside it and call \`{{name}}(error)\`, or add \`.catch((error) => {{name}}(error))\`.`,
       ignoredError: `\`{{param}}\` is never read: when \`{{method}}()\` fails, this callback answers as if it had succeeded (with nothing), or throws reading the missing result{{secondCall}}. Check it first: \`if ({{param}}) return {{name}}({{param}});\`.`,
       suggestCatch: 'Add `.catch((error) => {{name}}(error))` at the end of the chain.',
@@ -183,6 +185,7 @@ export default createRule<Options, MessageIds>({
         data: {
           name: callbackName(handlerFlow),
           others: others === 0 ? '' : ` (and so can ${others} more \`await\`${others === 1 ? '' : 's'} of this handler)`,
+          through: throughReturnedCall(handler),
         },
       });
     }
@@ -253,9 +256,15 @@ function awaitsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis): TSE
   return [...found];
 }
 
-function isAwaitedInTry(call: TSESTree.CallExpression): boolean {
-  const { parent } = transparentParent(call);
-  return parent?.type === AST_NODE_TYPES.AwaitExpression && isGuarded(parent, () => false);
+/**
+ * ` — \`onAnswer()\` answers for the handler, which returns it without \`await\` from the \`try\` on line 8, so that
+ * \`catch\` never sees the rejection`, or nothing.
+ */
+function throughReturnedCall(handler: Handler): string {
+  const delegatedBy = handler.delegatedBy;
+  const tryStatement = delegatedBy && tryLeftByReturnedCall(delegatedBy.call);
+  if (!delegatedBy || !tryStatement) return '';
+  return ` — \`${delegatedBy.name}()\` answers for the handler, which returns it without \`await\` from the \`try\` on line ${tryStatement.loc.start.line}, so that \`catch\` never sees the rejection`;
 }
 
 function callbackName(handlerFlow: HandlerFlow): string {

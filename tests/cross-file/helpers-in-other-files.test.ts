@@ -131,12 +131,12 @@ runWithBothParsers('require-catch-callback: helpers in other files', requireCatc
   invalid: [
     {
       ...fixture('functions/studio/open.js'),
-      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 19 }],
+      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '', through: '' }, line: 5, column: 19 }],
     },
     {
       // The helper returns the request's Promise: its rejection reaches this unguarded await.
       ...inProject(`${TASKS}exports.handler = async (context, event, callback) => {\n  const task = await tasks.fetchTask(context, event.taskSid);\n  return callback(null, task.sid);\n};`),
-      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 3, column: 16 }],
+      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '', through: '' }, line: 3, column: 16 }],
     },
   ],
 });

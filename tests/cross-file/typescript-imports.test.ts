@@ -59,5 +59,5 @@ runWithTypeScriptParser('require-callback: TypeScript imports of project files',
 
 runWithTypeScriptParser('require-catch-callback: TypeScript imports of project files', requireCatchCallback, {
   valid: CATCHING,
-  invalid: ESCAPING.map((test) => ({ ...test, errors: [{ messageId: 'unguardedAwait' as const, data: { name: 'callback', others: '' }, line: 5, column: 16 }] })),
+  invalid: ESCAPING.map((test) => ({ ...test, errors: [{ messageId: 'unguardedAwait' as const, data: { name: 'callback', others: '', through: '' }, line: 5, column: 16 }] })),
 });

@@ -19,7 +19,7 @@ function wrapped(helper: string, name: string): { name: string; filename: string
 }
 
 const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;
-const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 16 } as const;
+const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '', through: '' }, line: 5, column: 16 } as const;
 
 const CATCHING = [
   wrapped('wrapped-callback', 'logged'),
@@ -101,7 +101,7 @@ runWithBothParsers('require-catch-callback: twilio-flex-token-validator validato
     {
       // The validation rejects whenever the token is not valid: unguarded, nobody answers it.
       ...validating("async (context, event, callback) => {\n  await TokenValidator(event.Token, context.ACCOUNT_SID, context.AUTH_TOKEN);\n  return callback(null, 'valid');\n}"),
-      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 4, column: 3 }],
+      errors: [{ messageId: 'unguardedAwait', data: { name: 'callback', others: '', through: '' }, line: 4, column: 3 }],
     },
     {
       // Stored, then chained without a `.catch`: a token that is not valid leaves the request open.

@@ -59,7 +59,7 @@ const ESCAPING = [
 ];
 
 const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;
-const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '' }, line: 5, column: 16 } as const;
+const UNGUARDED = { messageId: 'unguardedAwait', data: { name: 'callback', others: '', through: '' }, line: 5, column: 16 } as const;
 
 runWithBothParsers('require-callback: wrapper shapes in other files', requireCallback, {
   valid: CATCHING,

@@ -53,6 +53,7 @@ describe('the example project', () => {
       'functions/greeting.js:5:13 twilio-functions/require-callback rejectedByUndeclaredName',
       'functions/job-status.js:14:7 twilio-functions/require-callback pageFailureUnanswered',
       'functions/logged-lookup.js:4:19 twilio-functions/require-callback wrapperLosesAnswer',
+      'functions/lookup-number.js:6:3 twilio-functions/require-callback rejectedByAssert',
       'functions/lookup.protected.js:4:5 twilio-functions/require-callback missingOnPath',
       'functions/lookup.protected.js:15:1 twilio-functions/require-callback missingAtEnd',
       'functions/never-responds.js:2:19 twilio-functions/require-callback missing',

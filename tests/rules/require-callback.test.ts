@@ -966,3 +966,129 @@ const route = (context, event, done) => {
     },
   ],
 });
+
+const assertRejects = (line: number, column: number, endColumn: number, more = '') => ({
+  messageId: 'rejectedByAssert' as const,
+  line,
+  column,
+  endLine: line,
+  endColumn,
+  data: { name: 'callback', subject: 'the async handler', more },
+});
+
+runWithBothParsers('require-callback: assert() before the answer in an async handler', rule, {
+  valid: [
+    // A plain handler that throws answers with a 500.
+    `const assert = require('assert');
+exports.handler = (context, event, callback) => {
+  assert(event.To, 'Missing To');
+  callback(null, 'ok');
+};`,
+    // Inside a try whose catch answers.
+    `const assert = require('assert');
+exports.handler = async (context, event, callback) => {
+  try {
+    assert.ok(event.To, 'Missing To');
+    callback(null, await send(event.To));
+  } catch (error) {
+    callback(error);
+  }
+};
+function send() {}`,
+    // After the answer it rejects nothing anyone waits for; and a function of another name is not Node's assert.
+    `const assert = require('assert');
+const check = require('./check');
+exports.handler = async (context, event, callback) => {
+  check(event.To);
+  callback(null, 'ok');
+  assert(event.To);
+};`,
+    // A local function called assert is not Node's.
+    `function assert(value) { return Boolean(value); }
+exports.handler = async (context, event, callback) => {
+  assert(event.To);
+  callback(null, 'ok');
+};`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = async function (context, event, callback) {
+  const assert = require('assert');
+  assert(event.command, 'Missing command');
+  try {
+    callback(null, await run(event.command));
+  } catch (error) {
+    callback(error);
+  }
+};
+function run() {}`,
+      errors: [assertRejects(3, 3, 43)],
+    },
+    {
+      // \`require('assert').strict\` and its methods.
+      code: `const assert = require('node:assert').strict;
+exports.handler = async (context, event, callback) => {
+  assert.equal(typeof event.phone, 'string');
+  callback(null, 'ok');
+};`,
+      errors: [assertRejects(3, 3, 45)],
+    },
+    {
+      // Several asserts: one report, at the first, naming the others.
+      code: `exports.handler = async (context, event, callback) => {
+  const assert = require('assert');
+  assert(event.name_given, 'missing name_given');
+  assert(event.name_family, 'missing name_family');
+  if (event.dob) assert(Date.parse(event.dob), 'bad dob');
+  callback(null, await find(event));
+};
+function find() {}`,
+      errors: [assertRejects(3, 3, 49, ' (and the 2 on lines 4 and 5 after it)')],
+    },
+  ],
+});
+
+runWithBothParsers('require-callback: a delegate returned without await from a try', rule, {
+  valid: [
+    // Awaited in the try: its catch answers the rejection.
+    `exports.handler = async function (context, event, callback) {
+  try {
+    return await route(context, event, callback);
+  } catch (error) {
+    return callback(error);
+  }
+};
+async function route(context, event, callback) {
+  if (!event.To) throw new Error('To is required');
+  callback(null, 'ok');
+}`,
+  ],
+  invalid: [
+    {
+      code: `exports.handler = async function (context, event, callback) {
+  try {
+    return route(context, event, callback);
+  } catch (error) {
+    return callback(error);
+  }
+};
+async function route(context, event, callback) {
+  if (!event.To) throw new Error('To is required');
+  callback(null, 'ok');
+}`,
+      errors: [
+        {
+          messageId: 'rejectedOnPath',
+          line: 9,
+          column: 18,
+          endLine: 9,
+          endColumn: 52,
+          data: {
+            name: 'callback',
+            subject: 'the promise of `route()`, which answers for the handler, returned without `await` from the `try` on line 2 (so its `catch` never sees the rejection),',
+          },
+        },
+      ],
+    },
+  ],
+});

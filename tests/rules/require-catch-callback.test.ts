@@ -393,7 +393,7 @@ function summarise() {}`,
   }));
   return callback(null, 'sent');
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name, others: '', through: '' } }],
     },
     // A same-file async function that returns a request unawaited rejects with it.
     {
@@ -441,7 +441,7 @@ exports.handler = async (context, event, callback) => {
   response.setBody({ sid: service.sid });
   return callback(null, response);
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 9, column: 21, endLine: 9, endColumn: 26, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 9, column: 21, endLine: 9, endColumn: 26, data: { name, others: '', through: '' } }],
     },
     // One report per handler, at the first unguarded await, counting the others.
     {
@@ -458,7 +458,7 @@ exports.handler = async (context, event, callback) => {
           column: 19,
           endLine: 3,
           endColumn: 24,
-          data: { name, others: ' (and so can 1 more `await` of this handler)' },
+          data: { name, others: ' (and so can 1 more `await` of this handler)', through: '' },
         },
       ],
     },
@@ -468,7 +468,7 @@ exports.handler = async (context, event, callback) => {
   const results = await Promise.all(event.urls.map(async (url) => fetch(url)));
   return callback(null, results.length);
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 2, column: 19, endLine: 2, endColumn: 24, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 2, column: 19, endLine: 2, endColumn: 24, data: { name, others: '', through: '' } }],
     },
     // The same receiver awaited without a `try`: its await is reported where it is.
     {
@@ -479,7 +479,7 @@ exports.handler = async (context, event, callback) => {
 exports.handler = async function (context, event, callback) {
   await startSession(context, event, callback);
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 2, column: 16, endLine: 2, endColumn: 21, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 2, column: 16, endLine: 2, endColumn: 21, data: { name, others: '', through: '' } }],
     },
     // The FAQ's async example without try/catch.
     {
@@ -488,7 +488,7 @@ exports.handler = async function (context, event, callback) {
   const message = await client.messages.create({ body: 'hi', to: event.toNumber, from: event.fromNumber });
   return callback(null, \`Success! Message SID: \${message.sid}\`);
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 3, column: 19, endLine: 3, endColumn: 24, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 19, endLine: 3, endColumn: 24, data: { name, others: '', through: '' } }],
     },
     // A catch that does not call back leaves the await unguarded only if it rethrows; a finally without the callback does not guard.
     {
@@ -500,7 +500,7 @@ exports.handler = async function (context, event, callback) {
   }
   callback(null, 'ok');
 };`,
-      errors: [{ messageId: 'unguardedAwait', line: 3, column: 5, endLine: 3, endColumn: 10, data: { name, others: '' } }],
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 5, endLine: 3, endColumn: 10, data: { name, others: '', through: '' } }],
     },
     {
       code: `exports.handler = (context, event, callback) => {
@@ -639,4 +639,37 @@ export const handler = async (context: unknown, event: { id: string }, callback:
 };`,
   ],
   invalid: [],
+});
+
+runWithBothParsers('require-catch-callback: a delegate returned without await from a try', rule, {
+  valid: [],
+  invalid: [
+    {
+      code: `exports.handler = async function (context, event, callback) {
+  try {
+    return route(context, event, callback);
+  } catch (error) {
+    return callback(error);
+  }
+};
+async function route(context, event, callback) {
+  const message = await context.getTwilioClient().messages.create({ to: event.To, from: context.FROM, body: 'hi' });
+  callback(null, message.sid);
+}`,
+      errors: [
+        {
+          messageId: 'unguardedAwait',
+          line: 9,
+          column: 19,
+          endLine: 9,
+          endColumn: 24,
+          data: {
+            name: 'callback',
+            others: '',
+            through: ' — `route()` answers for the handler, which returns it without `await` from the `try` on line 2, so that `catch` never sees the rejection',
+          },
+        },
+      ],
+    },
+  ],
 });
