@@ -22,10 +22,13 @@ function allPrevious(segment: TSESLint.CodePathSegment): number {
   return (segment as TSESLint.CodePathSegment & { readonly allPrevSegments?: readonly unknown[] }).allPrevSegments?.length ?? 0;
 }
 
-/** An `if` without `else` or a `switch` without `default`: a decision with an empty side. */
+/**
+ * An `if` without `else`, or a `switch`: a decision that a path can get past by one side alone (its empty side, no
+ * `case` matched, or the one `case` that breaks out of it).
+ */
 function isOpenSided(node: TSESTree.Node): node is TSESTree.IfStatement | TSESTree.SwitchStatement {
   if (node.type === AST_NODE_TYPES.IfStatement) return !node.alternate;
-  return node.type === AST_NODE_TYPES.SwitchStatement && !node.cases.some((switchCase) => switchCase.test === null);
+  return node.type === AST_NODE_TYPES.SwitchStatement;
 }
 
 /**
@@ -47,7 +50,10 @@ export function recordDecisionMerge(
   if (node.type === AST_NODE_TYPES.CatchClause) {
     segmentRecord(flow, segment).events.push({ kind: 'merge', node: node.parent, segment, entersCatch: true });
   } else if (segment.prevSegments.length > 1 && DECISIONS.has(node.type)) {
-    segmentRecord(flow, segment).events.push({ kind: 'merge', node: node as DecisionNode, segment });
+    const jumpedAway = node.type === AST_NODE_TYPES.SwitchStatement && allPrevious(segment) > segment.prevSegments.length;
+    segmentRecord(flow, segment).events.push(
+      jumpedAway ? { kind: 'merge', node, segment, jumpedAway } : { kind: 'merge', node: node as DecisionNode, segment },
+    );
   } else if (segment.prevSegments.length === 1 && allPrevious(segment) > 1 && isOpenSided(node)) {
     // `if (ok) return callback(…);` with nothing after it: the other branches left by a jump, so only the
     // empty side (the false side, no `case` matched) gets past the decision.

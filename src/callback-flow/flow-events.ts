@@ -52,7 +52,9 @@ export type CallbackEvent =
   /**
    * Paths of a decision (`if`, `switch`, a loop, `try`, `a || b`, `c ? a : b`) meet again at the start of
    * `segment`: where a path that skipped the callback can get through (see path-gaps.ts). `bypass`: only the empty
-   * side of an `if` without `else` or a `switch` without `default` gets here, the other branches having jumped away.
+   * side of an `if` without `else` or a `switch` without `default` gets here, the other branches having jumped away
+   * (or, for a `switch` with a `default:`, the one `case` that breaks out of it). `jumpedAway`: a `switch` some of
+   * whose cases jumped away, met here by several others: when none of them called back, they bypassed it too.
    */
   | {
       readonly kind: 'merge';
@@ -60,6 +62,7 @@ export type CallbackEvent =
       readonly segment: TSESLint.CodePathSegment;
       readonly entersCatch?: true;
       readonly bypass?: true;
+      readonly jumpedAway?: true;
     };
 
 /** The statements and expressions whose paths can part and meet again. */

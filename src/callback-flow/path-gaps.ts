@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { type ForwardProblem, solveForward } from '../dataflow/segment-dataflow.js';
-import { containsNode, type FunctionNode } from '../util/ast.js';
+import { containsNode, type FunctionNode, isFunctionNode } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
 import type { DecisionNode, FlowEvent, FunctionFlow } from './flow-events.js';
 
@@ -102,10 +102,14 @@ export function solveGaps(
         if (!state.single) return state;
         return containsNode(event.node, state.decision!) ? state : bypass(event.node, state);
       }
-      if (state.bypassed && event.kind !== 'merge') return problem.transfer(state.bypassed, event);
+      // `finally` code runs on every path: it is not where the callback was left out.
+      if (state.bypassed && event.kind !== 'merge' && !(event.kind === 'statement' && inFinallyAround(event.node, state.decision!))) {
+        return problem.transfer(state.bypassed, event);
+      }
       if (event.kind === 'merge') {
         // Paths enter a `catch` from throw points: those that have not called back part there from the others.
-        if (!event.entersCatch && !parts(event.segment)) return state;
+        // A `switch` whose other cases jumped away, met here only by cases that did not call back: they bypassed it.
+        if (!event.entersCatch && !parts(event.segment)) return event.jumpedAway && state === OPEN ? bypass(event.node, state) : state;
         if (state === OPEN) return gap(event.node, true);
         if (!state.single) return gap(laterOf(state.decision!, event.node), false);
         return containsNode(event.node, state.decision!) ? state : gap(event.node, true);
@@ -128,6 +132,14 @@ export function solveGaps(
     }
     return result;
   };
+}
+
+/** Whether `node` is in the `finally` block of a `try` whose block or `catch` holds `decision`. */
+function inFinallyAround(node: TSESTree.Node, decision: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && !isFunctionNode(parent); child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.finalizer === child) return !containsNode(child, decision) && containsNode(parent, decision);
+  }
+  return false;
 }
 
 function laterOf<T extends TSESTree.Node>(a: T, b: T): T {

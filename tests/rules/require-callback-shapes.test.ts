@@ -444,6 +444,47 @@ exports.handler = (context, event, callback) => {
       errors: [afterDecision(4, 5, 26, "`event.method` is `'DELETE'`", 'switch', 'Call `callback(…)` in that case, or call it after the `switch`.')],
     },
     {
+      // The other cases return (or throw): only the case that breaks gets past, with a \`finally\` that only logs.
+      code: `exports.handler = async function (context, event, callback) {
+  console.time('deploy');
+  try {
+    switch (event.action) {
+      case 'DEPLOY':
+        return callback(null, await deploy(context));
+      case 'DELETE':
+        console.log('not implemented');
+        break;
+      default:
+        throw new Error('unknown action');
+    }
+  } catch (error) {
+    return callback(error);
+  } finally {
+    console.timeEnd('deploy');
+  }
+};
+async function deploy() {}`,
+      errors: [afterDecision(4, 5, 26, "`event.action` is `'DELETE'`", 'switch', 'Call `callback(…)` in that case, or call it after the `switch`.')],
+    },
+    {
+      // Two cases break without calling back while the others return: both are named.
+      code: `exports.handler = (context, event, callback) => {
+  switch (event.action) {
+    case 'GET':
+      return callback(null, 'got');
+    case 'PUT':
+      console.log('put');
+      break;
+    case 'DELETE':
+      console.log('delete');
+      break;
+    default:
+      return callback('unknown action');
+  }
+};`,
+      errors: [afterDecision(2, 3, 24, "`event.action` is `'PUT'` or `'DELETE'`", 'switch', 'Call `callback(…)` in those cases, or call it after the `switch`.')],
+    },
+    {
       // ... and a \`default:\` that breaks without calling back too.
       code: `exports.handler = (context, event, callback) => {
   switch (event.method) {
