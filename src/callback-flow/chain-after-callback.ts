@@ -100,7 +100,9 @@ export function workAfterCallbackInChain(
     (link) =>
       [link.onFulfilled, link.onRejected].some((handler) => {
         const value = handler && skipTransparentWrappers(handler);
-        return value !== undefined && (isFunctionNode(value) ? functionHasEffect(value, options) : value.type !== AST_NODE_TYPES.Literal);
+        // A `.finally` that only cleans up (`.finally(() => client.close())`) loses no work when it is cut off.
+        const cleanupOnly = link.method === 'finally';
+        return value !== undefined && (isFunctionNode(value) ? functionHasEffect(value, { ...options, cleanupOnly }) : value.type !== AST_NODE_TYPES.Literal);
       }),
   );
 }

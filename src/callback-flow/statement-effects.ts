@@ -14,16 +14,45 @@ export function hasEffect(statement: TSESTree.Statement, options: { allowLogging
     case AST_NODE_TYPES.VariableDeclaration:
       return statement.declarations.some((declarator) => declarator.init !== null);
     case AST_NODE_TYPES.ExpressionStatement:
+      if (isInFinallyBlock(statement) && isCleanupCall(statement.expression)) return false;
       return !isLocalBookkeeping(statement.expression) && !(options.allowLogging && isConsoleCall(statement.expression));
     default:
       return true;
   }
 }
 
+/**
+ * Methods that release what the invocation used (`client.close()`, `span.end()`, `connection.release()`), and the
+ * timer clearers: cut off after the answer, they lose no work, and moving them before it would not save what they
+ * wrap up (a trace still needs its own flush). Only in `finally` code, whose job is cleaning up.
+ */
+const CLEANUP_METHODS = new Set(['close', 'destroy', 'disconnect', 'end', 'finish', 'quit', 'release', 'unlock', 'unref']);
+const TIMER_CLEARERS = new Set(['clearInterval', 'clearTimeout']);
+
+/** `client.close()`, `await pool.end()`, `clearTimeout(timer)`. */
+export function isCleanupCall(node: TSESTree.Node): boolean {
+  const expression = node.type === AST_NODE_TYPES.AwaitExpression ? node.argument : node;
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = expression.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return TIMER_CLEARERS.has(callee.name);
+  return callee.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier &&
+    CLEANUP_METHODS.has(callee.property.name);
+}
+
+/** A statement of a `finally` block itself (not of a block nested in it). */
+function isInFinallyBlock(statement: TSESTree.Statement): boolean {
+  const block = statement.parent;
+  return block?.type === AST_NODE_TYPES.BlockStatement && block.parent?.type === AST_NODE_TYPES.TryStatement && block.parent.finalizer === block;
+}
+
 /** Whether running a function can do anything that matters after the response (see `hasEffect`). */
-export function functionHasEffect(fn: FunctionNode, options: { allowLogging: boolean }): boolean {
-  if (fn.body.type === AST_NODE_TYPES.BlockStatement) return fn.body.body.some((statement) => hasEffect(statement, options));
+export function functionHasEffect(fn: FunctionNode, options: { allowLogging: boolean; cleanupOnly?: boolean }): boolean {
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement) {
+    return fn.body.body.some((statement) =>
+      options.cleanupOnly && statement.type === AST_NODE_TYPES.ExpressionStatement && isCleanupCall(statement.expression) ? false : hasEffect(statement, options));
+  }
   const expression = fn.body;
+  if (options.cleanupOnly && isCleanupCall(expression)) return false;
   return !isInert(expression) && !isLocalBookkeeping(expression) && !(options.allowLogging && isConsoleCall(expression));
 }
 

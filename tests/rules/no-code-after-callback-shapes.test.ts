@@ -542,6 +542,15 @@ exports.handler = (context, event, callback) => {
 
 runWithBothParsers('no-code-after-callback in later links of a promise chain', rule, {
   valid: [
+    // A finally that only cleans up loses no work when the answer cuts it off.
+    `exports.handler = (context, event, callback) => {
+  const client = connect(context);
+  lookup(client, event)
+    .then((result) => callback(null, result), (error) => callback(error))
+    .finally(() => client.close());
+};
+function connect() {}
+function lookup() {}`,
     // The usual chain: one link answers on success, the catch on failure.
     `exports.handler = (context, event, callback) => {
   lookup(event)
@@ -644,10 +653,10 @@ function audit() {}`,
       code: `exports.handler = (context, event, callback) => {
   lookup(event)
     .then((result) => callback(null, result), (error) => callback(error))
-    .finally(() => db.close());
+    .finally(() => audit.record(event));
 };
 function lookup() {}
-function db() {}`,
+const audit = {};`,
       errors: [{ messageId: 'linkAfterCallback', line: 4, column: 6, endLine: 4, endColumn: 13, data: { name: 'callback', method: 'finally', previous: 'then', line: 3 } }],
     },
   ],

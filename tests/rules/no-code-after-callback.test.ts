@@ -12,6 +12,23 @@ const codeAfter = (line: number, column: number, endLine: number, endColumn: num
 
 runWithBothParsers('no-code-after-callback', rule, {
   valid: [
+    // \`finally\` code that only cleans up (close, end, release, clearTimeout) loses no work when the answer cuts it off.
+    `exports.handler = async (context, event, callback) => {
+  const timer = setTimeout(() => callback(null, 'late'), 9000);
+  const transaction = tracer.start('lookup');
+  const client = await connect(context);
+  try {
+    return callback(null, await client.find(event.id));
+  } catch (error) {
+    return callback(error);
+  } finally {
+    clearTimeout(timer);
+    transaction.end();
+    await client.close();
+  }
+};
+const tracer = {};
+function connect() {}`,
     `exports.handler = (context, event, callback) => {
   if (!event.To) {
     return callback('To is required');
