@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-callback.js';
 import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
+import { delegateInTry } from './delegate-in-try.js';
 
 runWithBothParsers('require-callback', rule, {
   valid: [
@@ -1048,34 +1049,17 @@ function find() {}`,
   ],
 });
 
+const THROWS_WITHOUT_TO = `  if (!event.To) throw new Error('To is required');
+  callback(null, 'ok');`;
+
 runWithBothParsers('require-callback: a delegate returned without await from a try', rule, {
   valid: [
     // Awaited in the try: its catch answers the rejection.
-    `exports.handler = async function (context, event, callback) {
-  try {
-    return await route(context, event, callback);
-  } catch (error) {
-    return callback(error);
-  }
-};
-async function route(context, event, callback) {
-  if (!event.To) throw new Error('To is required');
-  callback(null, 'ok');
-}`,
+    delegateInTry('return await route', THROWS_WITHOUT_TO),
   ],
   invalid: [
     {
-      code: `exports.handler = async function (context, event, callback) {
-  try {
-    return route(context, event, callback);
-  } catch (error) {
-    return callback(error);
-  }
-};
-async function route(context, event, callback) {
-  if (!event.To) throw new Error('To is required');
-  callback(null, 'ok');
-}`,
+      code: delegateInTry('return route', THROWS_WITHOUT_TO),
       errors: [
         {
           messageId: 'rejectedOnPath',

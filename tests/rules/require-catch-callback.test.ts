@@ -1,5 +1,6 @@
 import rule from '../../src/rules/require-catch-callback.js';
 import { runWithBothParsers, runWithTypeScriptParser } from '../rule-testers.js';
+import { delegateInTry } from './delegate-in-try.js';
 
 const name = 'callback';
 
@@ -645,17 +646,8 @@ runWithBothParsers('require-catch-callback: a delegate returned without await fr
   valid: [],
   invalid: [
     {
-      code: `exports.handler = async function (context, event, callback) {
-  try {
-    return route(context, event, callback);
-  } catch (error) {
-    return callback(error);
-  }
-};
-async function route(context, event, callback) {
-  const message = await context.getTwilioClient().messages.create({ to: event.To, from: context.FROM, body: 'hi' });
-  callback(null, message.sid);
-}`,
+      code: delegateInTry('return route', `  const message = await context.getTwilioClient().messages.create({ to: event.To, from: context.FROM, body: 'hi' });
+  callback(null, message.sid);`),
       errors: [
         {
           messageId: 'unguardedAwait',
