@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { initializerOf, requiredPackage, requireSpecifierOf } from '../promises/module-bindings.js';
 import { memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
+import { forEachEventBeforeAnswer } from './events-before-answer.js';
 import type { FunctionFlow } from './flow-events.js';
 import { isInsideTryWithCatch } from './undeclared-before-answer.js';
 
@@ -17,19 +18,12 @@ const ASSERT_MODULES = new Set(['assert', 'node:assert', 'assert/strict', 'node:
  * names that say `assert` are looked up (a scope look-up per call statement would cost every file).
  */
 export function assertsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis, sourceCode: TSESLint.SourceCode): TSESTree.CallExpression[] {
-  const { inStates } = analysis.solveCompletion(flow, 'handled');
   const found = new Set<TSESTree.CallExpression>();
-  for (const [segment, inState] of inStates) {
-    let handled = inState;
-    for (const event of flow.segments.get(segment)?.events ?? []) {
-      if (handled) break;
-      if (event.kind === 'statement' && event.node.type === AST_NODE_TYPES.ExpressionStatement) {
-        const call = skipTransparentWrappers(event.node.expression);
-        if (call.type === AST_NODE_TYPES.CallExpression && isAssertCall(call, sourceCode) && !isInsideTryWithCatch(call)) found.add(call);
-      }
-      if (event.kind !== 'throwable') handled = analysis.completes(event, 'handled');
-    }
-  }
+  forEachEventBeforeAnswer(flow, analysis, (event) => {
+    if (event.kind !== 'statement' || event.node.type !== AST_NODE_TYPES.ExpressionStatement) return;
+    const call = skipTransparentWrappers(event.node.expression);
+    if (call.type === AST_NODE_TYPES.CallExpression && isAssertCall(call, sourceCode) && !isInsideTryWithCatch(call)) found.add(call);
+  });
   return [...found].sort((a, b) => a.range[0] - b.range[0]);
 }
 

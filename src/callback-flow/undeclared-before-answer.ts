@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 
 import { isFunctionNode } from '../util/ast.js';
 import type { CallbackAnalysis } from './callback-summary.js';
+import { forEachEventBeforeAnswer } from './events-before-answer.js';
 import type { FunctionFlow } from './flow-events.js';
 
 /**
@@ -10,17 +11,10 @@ import type { FunctionFlow } from './flow-events.js';
  * with a `catch` throws into that `catch`, not out of the function.
  */
 export function undeclaredReadsBeforeAnswer(flow: FunctionFlow, analysis: CallbackAnalysis): TSESTree.Identifier[] {
-  const { inStates } = analysis.solveCompletion(flow, 'handled');
   const found = new Set<TSESTree.Identifier>();
-  for (const [segment, inState] of inStates) {
-    let handled = inState;
-    for (const event of flow.segments.get(segment)?.events ?? []) {
-      if (event.kind === 'throwable') continue;
-      if (handled) break;
-      if (event.kind === 'throws' && !isInsideTryWithCatch(event.node)) found.add(event.node);
-      handled = analysis.completes(event, 'handled');
-    }
-  }
+  forEachEventBeforeAnswer(flow, analysis, (event) => {
+    if (event.kind === 'throws' && !isInsideTryWithCatch(event.node)) found.add(event.node);
+  });
   return [...found].sort((a, b) => a.range[0] - b.range[0]);
 }
 
