@@ -6,6 +6,7 @@ import { deployedDependency } from '../modules/deployed-dependency.js';
 import { beginFileLint } from '../modules/file-stamps.js';
 import { mayRequirePackage, moduleSpecifiers, type ModuleSpecifier, specifierSubject } from '../modules/module-specifiers.js';
 import { matchesPathAlias, typeScriptOutput } from '../modules/typescript-output.js';
+import { projectOf } from '../project/project-model.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -40,6 +41,9 @@ export default createRule<Options, MessageIds>({
     const typeScript = isTypeScript ? typeScriptOutput(filename) : undefined;
     // TypeScript compiled to ES modules is not what Twilio runs; only CommonJS output keeps these as requires.
     if (typeScript && !typeScript.importsBecomeRequire) return {};
+    // Deployed from a bundler's output (webpack, esbuild… writing the `--functions-folder`): the bundle inlines
+    // every package the sources require, devDependencies included, so none needs installing.
+    if (projectOf(context)?.layout.bundled) return {};
     const directory = dirname(filename);
     const reported = new Set<string>();
     return moduleSpecifiers(context.sourceCode, typeScript, (found) => {

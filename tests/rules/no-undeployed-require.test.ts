@@ -42,6 +42,17 @@ writeFileSync(join(SOLUTION, 'tsconfig.base.json'), JSON.stringify({ compilerOpt
 writeFileSync(join(SOLUTION, 'tsconfig.build.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src'] }));
 writeFileSync(join(SOLUTION, 'tsconfig.json'), JSON.stringify({ files: [], references: [{ path: './tsconfig.build.json' }] }));
 
+/** Functions bundled by webpack into `dist/` before the deploy, which deploys that folder: the bundle inlines packages. */
+const BUNDLED = mkdtempSync(join(tmpdir(), 'no-undeployed-bundled-'));
+writeFileSync(
+  join(BUNDLED, 'package.json'),
+  JSON.stringify({
+    scripts: { 'functions:build': 'webpack --config webpack.functions.config.js', 'functions:deploy': 'npm run functions:build && twilio serverless:deploy --functions-folder=dist' },
+    devDependencies: { webpack: '^5.0.0', chalk: '^4.1.0' },
+  }),
+);
+mkdirSync(join(BUNDLED, 'functions'));
+
 const notDeclared = (name: string, specifier = name, subject = `\`require('${specifier}')\``) => ({
   messageId: 'notDeclared' as const,
   data: { name, specifier, subject },
@@ -49,6 +60,7 @@ const notDeclared = (name: string, specifier = name, subject = `\`require('${spe
 
 runWithBothParsers('no-undeployed-require', rule, {
   valid: [
+    { name: 'a bundled deploy inlines devDependencies and undeclared packages', filename: join(BUNDLED, 'functions/a.js'), code: "require('chalk'); require('left-pad');" },
     { name: 'declared in dependencies', filename: FUNCTION, code: "const got = require('got');" },
     { name: 'subpaths resolve to their package', filename: FUNCTION, code: "require('got/dist/source'); require('@scope/pkg/x');" },
     {
