@@ -2,8 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 import { initializerOf } from '../promises/module-bindings.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
-import { knownProducer, localFunction } from '../promises/promise-producers.js';
-import { type FunctionNode, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { isTwilioClient, knownProducer, localFunction } from '../promises/promise-producers.js';
+import { type FunctionNode, isEqualityOperator, isNullishLiteral, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
 
 /**
  * twilio-node verbs whose Promise resolves to a resource (`create`, `fetch`, `update`), a list (`list`) or a page
@@ -19,7 +19,9 @@ const MAX_DEPTH = 4;
  * Whether a condition is always true when it runs, told from what its names are bound to alone: a `const` bound to
  * an awaited Twilio REST call that resolves to a resource (`const call = await client.calls(sid).update(…)`; `if
  * (call)`), to a non-empty string, a non-zero number, `true`, an object or an array literal; or `!name` of a `const`
- * bound to `''`, `0`, `false`, `null` or `undefined`. An `if` on such a condition without `else` lets no path past
+ * bound to `''`, `0`, `false`, `null` or `undefined`; a `const` bound to a `new` object, a function or a Twilio
+ * client (`context.getTwilioClient()`, `twilio(sid, token)`: an object, or a throw); and a comparison of such a
+ * `const` with `null`/`undefined` (`if (key == null)` after `const key = ''`), and `||`/`&&` of known ones. An `if` on such a condition without `else` lets no path past
  * it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
  * resource's `sid`) is unknown, except a call of an `async` function of the file without `await`: a Promise, always
  * truthy (`if (!validateSignature(…)) return;` never returns).
@@ -59,6 +61,17 @@ function truthiness(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth:
       const fn = callee.type === AST_NODE_TYPES.Identifier ? localFunction(callee, sourceCode) : undefined;
       return fn?.async ? true : undefined;
     }
+    case AST_NODE_TYPES.BinaryExpression:
+      return nullComparison(expression, sourceCode, depth);
+    case AST_NODE_TYPES.LogicalExpression: {
+      if (expression.operator === '??') return undefined;
+      const left = truthiness(expression.left, sourceCode, depth + 1);
+      const right = truthiness(expression.right, sourceCode, depth + 1);
+      // `a || b` is true when either is, false when both are false; `a && b` the other way round.
+      const decisive = expression.operator === '||';
+      if (left === decisive || right === decisive) return decisive;
+      return left === !decisive && right === !decisive ? !decisive : undefined;
+    }
     case AST_NODE_TYPES.MemberExpression: {
       // A resource's `sid` is always set: `if (message.sid)` after `const message = await client.messages.create(…)`.
       const object = skipTransparentWrappers(expression.object);
@@ -69,6 +82,38 @@ function truthiness(node: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth:
     default:
       return undefined;
   }
+}
+
+/**
+ * `x == null`, `x !== undefined`, …: known when `x` is a `const` whose value is known to be nullish or not. A strict
+ * comparison with a nullish value is left alone (`null === undefined` is false, and which one a value is, is not kept).
+ */
+function nullComparison(comparison: TSESTree.BinaryExpression, sourceCode: TSESLint.SourceCode, depth: number): boolean | undefined {
+  if (!isEqualityOperator(comparison.operator)) return undefined;
+  const left = skipTransparentWrappers(comparison.left);
+  const right = skipTransparentWrappers(comparison.right);
+  const other = isNullishLiteral(right) ? left : isNullishLiteral(left) ? right : undefined;
+  if (other?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const init = initializerOf(other, sourceCode);
+  const nullish = init && isConstantBinding(other, init) ? nullishness(init, sourceCode, depth + 1) : undefined;
+  if (nullish === undefined) return undefined;
+  const equal = comparison.operator === '==' || comparison.operator === '===';
+  const loose = comparison.operator.length === 2;
+  if (!nullish) return !equal;
+  return loose ? equal : undefined;
+}
+
+/** Whether a `const`'s initialiser is `null`/`undefined` (true), surely neither (false), or unknown. */
+function nullishness(init: TSESTree.Node, sourceCode: TSESLint.SourceCode, depth: number): boolean | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const value = skipTransparentWrappers(init);
+  if (isNullishLiteral(value)) return true;
+  if (value.type === AST_NODE_TYPES.Identifier) {
+    const next = initializerOf(value, sourceCode);
+    return next && isConstantBinding(value, next) ? nullishness(next, sourceCode, depth + 1) : undefined;
+  }
+  if (value.type === AST_NODE_TYPES.Literal || value.type === AST_NODE_TYPES.TemplateLiteral) return false;
+  return valueTruthiness(value, sourceCode, depth) === true ? false : undefined;
 }
 
 /** What a `const`'s initialiser says about its truthiness. */
@@ -84,11 +129,15 @@ function valueTruthiness(init: TSESTree.Node, sourceCode: TSESLint.SourceCode, d
       return value.expressions.length === 0 ? value.quasis.some((quasi) => quasi.value.cooked !== '') : undefined;
     case AST_NODE_TYPES.ObjectExpression:
     case AST_NODE_TYPES.ArrayExpression:
+    case AST_NODE_TYPES.NewExpression:
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+    case AST_NODE_TYPES.FunctionExpression:
+    case AST_NODE_TYPES.ClassExpression:
       return true;
     case AST_NODE_TYPES.Identifier:
       return value.name === 'undefined' ? false : truthiness(value, sourceCode, depth + 1);
     default:
-      return isAwaitedResource(value, sourceCode) ? true : undefined;
+      return isAwaitedResource(value, sourceCode) || isTwilioClient(value, sourceCode) ? true : undefined;
   }
 }
 

@@ -278,7 +278,8 @@ function isParameter(identifier: TSESTree.Identifier, sourceCode: TSESLint.Sourc
   return definition?.type === TSESLint.Scope.DefinitionType.Parameter && !variable!.references.some((reference) => reference.isWrite());
 }
 
-function isTwilioClient(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+/** `context.getTwilioClient()`, `require('twilio')(…)`, `new Twilio.Twilio(…)`, `Runtime.getSync()`: a client object (or a throw). */
+export function isTwilioClient(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
   if (node.type === AST_NODE_TYPES.CallExpression) {
     const callee = skipTransparentWrappers(node.callee);
     if (callee.type === AST_NODE_TYPES.MemberExpression) {

@@ -10,6 +10,7 @@ import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
 import { iteratesOneItem } from '../handlers/one-item-iteration.js';
 import type { PartialAnswer } from '../callback-flow/synchronous-answers.js';
+import { inBranchThatNeverRuns } from '../callback-flow/known-truthiness.js';
 import { createRule } from '../util/create-rule.js';
 import { statementHead } from '../util/statement-head.js';
 import { describeLines } from '../util/describe-lines.js';
@@ -139,10 +140,14 @@ export default createRule<Options, MessageIds>({
         const continuation = isFunctionNode(event.node) ? handlerFlow.functions.get(event.node) : undefined;
         return continuation ? answerSites(continuation, handlerFlow, analysis)[0] : event.node;
       };
+      // `if (!client) callback(…)` after `const client = context.getTwilioClient()`: a callback that never runs.
+      const neverRuns = (node: TSESTree.Node): boolean => inBranchThatNeverRuns(node, flow.node, sourceCode);
       for (const finding of findCodeAfterCallback(flow, analysis, { allowLogging, answerSite })) {
-        if (finding.kind === 'codeAfter') reportCodeAfter(finding.statement, finding.call, finding.laterCalls);
-        else if (finding.kind === 'duplicate') reportDuplicate(finding.call, finding.previous, finding.throughFunction);
-        else reportOnce(finding.node, () => reportAfterPartial(finding.node, finding.partial));
+        if (finding.kind === 'codeAfter') {
+          if (!neverRuns(finding.call)) reportCodeAfter(finding.statement, finding.call, finding.laterCalls);
+        } else if (finding.kind === 'duplicate') {
+          if (!neverRuns(finding.previous) && !neverRuns(finding.call)) reportDuplicate(finding.call, finding.previous, finding.throughFunction);
+        } else reportOnce(finding.node, () => reportAfterPartial(finding.node, finding.partial));
       }
 
       function reportOnce(node: TSESTree.Node, report: () => void): void {

@@ -661,3 +661,100 @@ const audit = {};`,
     },
   ],
 });
+
+runWithBothParsers('no-code-after-callback beside a callback that values show never runs', rule, {
+  valid: [
+    {
+      // A Twilio client is an object (or its creation throws): `if (!client)` never runs its callback.
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  if (!client) {
+    callback('no client');
+  }
+  client.messages.create({ to: event.To, from: event.From, body: 'hi' }).then(() => callback(null, 'sent'));
+};`,
+    },
+    {
+      code: `const twilio = require('twilio');
+exports.handler = (context, event, callback) => {
+  const client = twilio(context.ACCOUNT_SID, context.AUTH_TOKEN);
+  if (!client) callback('no client');
+  callback(null, 'ok');
+};`,
+    },
+    {
+      // A const bound to a string is never null, loosely or strictly.
+      code: `exports.handler = (context, event, callback) => {
+  const key = '';
+  const token = \`\`;
+  if (key == null || token === undefined) {
+    callback(null, { error: 'missing' });
+  }
+  callback(null, { key, token });
+};`,
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  const response = new Twilio.Response();
+  if (response === null) callback('no response');
+  callback(null, response);
+};`,
+    },
+  ],
+  invalid: [
+    {
+      // A value the code computes is unknown: the early callback may run, and the second one after it.
+      code: `exports.handler = (context, event, callback) => {
+  const key = event.key;
+  if (key == null) {
+    callback(null, { error: 'missing' });
+  }
+  callback(null, { key });
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 26,
+          data: { name: 'callback', line: 4 },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 4 }, output: `exports.handler = (context, event, callback) => {
+  const key = event.key;
+  if (key == null) {
+    return callback(null, { error: 'missing' });
+  }
+  callback(null, { key });
+};` }],
+        },
+      ],
+    },
+    {
+      // \`null === undefined\` is false: a strict comparison of a nullish const is left unknown.
+      code: `exports.handler = (context, event, callback) => {
+  const key = null;
+  if (key === undefined) {
+    callback(null, { error: 'missing' });
+  }
+  callback(null, { key });
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 6,
+          column: 3,
+          endLine: 6,
+          endColumn: 26,
+          data: { name: 'callback', line: 4 },
+          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 4 }, output: `exports.handler = (context, event, callback) => {
+  const key = null;
+  if (key === undefined) {
+    return callback(null, { error: 'missing' });
+  }
+  callback(null, { key });
+};` }],
+        },
+      ],
+    },
+  ],
+});
