@@ -30,3 +30,41 @@ export function iteratesOneItem(perItemCall: TSESTree.CallExpression | TSESTree.
     records.elements.length === 1 && records.elements[0]?.type !== AST_NODE_TYPES.SpreadElement
   );
 }
+
+/**
+ * Whether a per-item call (`records.forEach(…)`) iterates the records of an Airtable query asked for at most one
+ * (`select({ maxRecords: 1 })`), handed to `firstPage((err, records) => …)` or to `eachPage((records, next) => …)`:
+ * answering once per item then answers once, or never when nothing matched.
+ */
+export function iteratesAtMostOneItem(perItemCall: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
+  const callee = skipTransparentWrappers(perItemCall.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const items = skipTransparentWrappers(callee.object);
+  if (items.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(items), items);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(definition.node)) return false;
+  const continuation = definition.node;
+  const { parent, child } = transparentParent(continuation);
+  if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== child) return false;
+  const pager = skipTransparentWrappers(parent.callee);
+  if (pager.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const method = memberPropertyName(pager);
+  const position = method === 'firstPage' ? 1 : method === 'eachPage' ? 0 : undefined;
+  if (position === undefined || continuation.params[position] !== definition.name) return false;
+  const query = skipTransparentWrappers(pager.object);
+  return query.type === AST_NODE_TYPES.CallExpression && isSelectOfAtMostOne(query);
+}
+
+/** `select({ maxRecords: 1 })` (or 0). */
+function isSelectOfAtMostOne(call: TSESTree.CallExpression): boolean {
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || memberPropertyName(callee) !== 'select') return false;
+  const [options] = call.arguments;
+  if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  return options.properties.some((property) =>
+    property.type === AST_NODE_TYPES.Property && !property.computed &&
+    ((property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'maxRecords') ||
+      (property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'maxRecords')) &&
+    property.value.type === AST_NODE_TYPES.Literal && (property.value.value === 1 || property.value.value === 0));
+}

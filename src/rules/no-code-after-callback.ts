@@ -8,7 +8,7 @@ import type { PromiseChainSite } from '../promises/record-promise-flow.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import type { CallbackAnalysis } from '../callback-flow/callback-summary.js';
 import { functionHandoff } from '../handlers/function-handoff.js';
-import { iteratesOneItem } from '../handlers/one-item-iteration.js';
+import { iteratesAtMostOneItem, iteratesOneItem } from '../handlers/one-item-iteration.js';
 import type { PartialAnswer } from '../callback-flow/synchronous-answers.js';
 import { inBranchThatNeverRuns } from '../callback-flow/known-truthiness.js';
 import { createRule } from '../util/create-rule.js';
@@ -29,6 +29,7 @@ export type MessageIds =
   | 'linkAfterCallback'
   | 'linkAfterCatchCallback'
   | 'perItem'
+  | 'perItemOfAtMostOne'
   | 'useReturn';
 
 export default createRule<Options, MessageIds>({
@@ -69,6 +70,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}()` is inside a loop and can run more than once; every call after the first fails because the response is already sent. Collect the results and call `{{name}}()` once after the loop.',
       perItem:
         '`{{name}}()` runs once per {{unit}} of `{{method}}()`: with two {{unit}}s it answers twice and the second call fails, with none it never answers. Find the result first, then call `{{name}}()` once after `{{method}}()`.',
+      perItemOfAtMostOne:
+        '`{{name}}()` runs once per item of `{{method}}()`, and the query asks for at most one record: when none matches, nothing answers and the Function times out. Answer that case too (`if (records.length === 0) return {{name}}(…)`).',
       duplicateAfterHelper:
         '`{{name}}()` can be called a second time here: `{{function}}()` on line {{line}} calls it on some of its paths and returns, and this code goes on to call it again; the second call fails. Have `{{function}}()` return whether it answered, and return when it did (`if (!{{function}}(…)) return;`).',
       duplicateAfterPerItem:
@@ -117,6 +120,11 @@ export default createRule<Options, MessageIds>({
       reported.add(first);
       // Airtable's `eachPage` runs its function once per page of records (when it fetches the next one).
       const unit = handoff.calleeName === 'eachPage' ? 'page' : 'item';
+      // `select({ maxRecords: 1 }).firstPage((err, records) => records.forEach(…))`: one answer, or none.
+      if (handoff.call.type === AST_NODE_TYPES.CallExpression && iteratesAtMostOneItem(handoff.call, sourceCode)) {
+        context.report({ node: first, messageId: 'perItemOfAtMostOne', data: { name, method: handoff.calleeName } });
+        return;
+      }
       context.report({ node: first, messageId: 'perItem', data: { name, method: handoff.calleeName, unit } });
     }
 

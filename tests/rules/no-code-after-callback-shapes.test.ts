@@ -49,6 +49,28 @@ function base() {}`,
   ],
   invalid: [
     {
+      // A query for at most one record answers once, or never when nothing matches: that is the finding.
+      code: `exports.handler = (context, event, callback) => {
+  const base = new Airtable({ apiKey: context.AIRTABLE_KEY }).base(context.BASE_ID);
+  base('Codes').select({ maxRecords: 1, filterByFormula: \`{Code} = '\${event.Code}'\` }).firstPage((err, records) => {
+    if (err) return callback(err);
+    records.forEach((record) => callback(null, { name: record.get('Name') }));
+  });
+};
+const Airtable = require('airtable');`,
+      errors: [{ messageId: 'perItemOfAtMostOne', line: 5, column: 33, endLine: 5, endColumn: 77, data: { name: 'callback', method: 'forEach' } }],
+    },
+    {
+      code: `exports.handler = (context, event, callback) => {
+  context.base('Codes').select({ 'maxRecords': 1 }).eachPage((records, next) => {
+    records.forEach((record) => {
+      callback(null, record.id);
+    });
+  }, (err) => err && callback(err));
+};`,
+      errors: [{ messageId: 'perItemOfAtMostOne', line: 4, column: 7, endLine: 4, endColumn: 32, data: { name: 'callback', method: 'forEach' } }],
+    },
+    {
       // Two records given, two answers.
       code: `exports.handler = (context, event, callback) => {
   context.base('Leads').create([{ fields: { Phone: event.From } }, { fields: { Phone: event.To } }], (err, records) => {
