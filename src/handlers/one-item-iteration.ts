@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 
 /** Airtable's record writers answer with one record per record given (`create([{ fields }], (err, records) => …)`). */
 const RECORD_WRITERS = new Set(['create', 'update', 'replace']);
@@ -11,15 +11,9 @@ const RECORD_WRITERS = new Set(['create', 'update', 'replace']);
  * then answers once.
  */
 export function iteratesOneItem(perItemCall: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
-  const callee = skipTransparentWrappers(perItemCall.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const items = skipTransparentWrappers(callee.object);
-  if (items.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(items), items);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(definition.node)) return false;
-  const continuation = definition.node;
-  if (continuation.params[1] !== definition.name) return false;
+  const items = itemsParameter(perItemCall, sourceCode);
+  if (!items || items.continuation.params[1] !== items.parameter) return false;
+  const { continuation } = items;
   const { parent, child } = transparentParent(continuation);
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments.at(-1) !== child) return false;
   const writer = skipTransparentWrappers(parent.callee);
@@ -37,21 +31,16 @@ export function iteratesOneItem(perItemCall: TSESTree.CallExpression | TSESTree.
  * answering once per item then answers once, or never when nothing matched.
  */
 export function iteratesAtMostOneItem(perItemCall: TSESTree.CallExpression | TSESTree.NewExpression, sourceCode: TSESLint.SourceCode): boolean {
-  const callee = skipTransparentWrappers(perItemCall.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const items = skipTransparentWrappers(callee.object);
-  if (items.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = ASTUtils.findVariable(sourceCode.getScope(items), items);
-  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (definition?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(definition.node)) return false;
-  const continuation = definition.node;
+  const items = itemsParameter(perItemCall, sourceCode);
+  if (!items) return false;
+  const { continuation, parameter } = items;
   const { parent, child } = transparentParent(continuation);
   if (parent?.type !== AST_NODE_TYPES.CallExpression || parent.arguments[0] !== child) return false;
   const pager = skipTransparentWrappers(parent.callee);
   if (pager.type !== AST_NODE_TYPES.MemberExpression) return false;
   const method = memberPropertyName(pager);
   const position = method === 'firstPage' ? 1 : method === 'eachPage' ? 0 : undefined;
-  if (position === undefined || continuation.params[position] !== definition.name) return false;
+  if (position === undefined || continuation.params[position] !== parameter) return false;
   const query = skipTransparentWrappers(pager.object);
   return query.type === AST_NODE_TYPES.CallExpression && isSelectOfAtMostOne(query);
 }
@@ -67,4 +56,19 @@ function isSelectOfAtMostOne(call: TSESTree.CallExpression): boolean {
     ((property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'maxRecords') ||
       (property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'maxRecords')) &&
     property.value.type === AST_NODE_TYPES.Literal && (property.value.value === 1 || property.value.value === 0));
+}
+
+/** The function whose parameter the per-item call iterates (`records` in `(err, records) => records.forEach(…)`). */
+function itemsParameter(
+  perItemCall: TSESTree.CallExpression | TSESTree.NewExpression,
+  sourceCode: TSESLint.SourceCode,
+): { readonly continuation: FunctionNode; readonly parameter: TSESTree.Node } | undefined {
+  const callee = skipTransparentWrappers(perItemCall.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const items = skipTransparentWrappers(callee.object);
+  if (items.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(items), items);
+  const definition = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (definition?.type !== TSESLint.Scope.DefinitionType.Parameter || !isFunctionNode(definition.node)) return undefined;
+  return { continuation: definition.node, parameter: definition.name };
 }

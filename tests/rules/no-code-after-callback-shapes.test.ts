@@ -684,6 +684,31 @@ const audit = {};`,
   ],
 });
 
+/** `const key = <init>; if (<test>) { callback(…) } callback(…)`: reported when the test may hold. */
+function guardThenSecondCallback(init: string, test: string) {
+  const code = (answer: string) => `exports.handler = (context, event, callback) => {
+  const key = ${init};
+  if (${test}) {
+    ${answer}callback(null, { error: 'missing' });
+  }
+  callback(null, { key });
+};`;
+  return {
+    code: code(''),
+    errors: [
+      {
+        messageId: 'duplicate' as const,
+        line: 6,
+        column: 3,
+        endLine: 6,
+        endColumn: 26,
+        data: { name: 'callback', line: 4 },
+        suggestions: [{ messageId: 'useReturn' as const, data: { name: 'callback', answered: 'callback', line: 4 }, output: code('return ') }],
+      },
+    ],
+  };
+}
+
 runWithBothParsers('no-code-after-callback beside a callback that values show never runs', rule, {
   valid: [
     {
@@ -724,59 +749,9 @@ exports.handler = (context, event, callback) => {
     },
   ],
   invalid: [
-    {
-      // A value the code computes is unknown: the early callback may run, and the second one after it.
-      code: `exports.handler = (context, event, callback) => {
-  const key = event.key;
-  if (key == null) {
-    callback(null, { error: 'missing' });
-  }
-  callback(null, { key });
-};`,
-      errors: [
-        {
-          messageId: 'duplicate',
-          line: 6,
-          column: 3,
-          endLine: 6,
-          endColumn: 26,
-          data: { name: 'callback', line: 4 },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 4 }, output: `exports.handler = (context, event, callback) => {
-  const key = event.key;
-  if (key == null) {
-    return callback(null, { error: 'missing' });
-  }
-  callback(null, { key });
-};` }],
-        },
-      ],
-    },
-    {
-      // \`null === undefined\` is false: a strict comparison of a nullish const is left unknown.
-      code: `exports.handler = (context, event, callback) => {
-  const key = null;
-  if (key === undefined) {
-    callback(null, { error: 'missing' });
-  }
-  callback(null, { key });
-};`,
-      errors: [
-        {
-          messageId: 'duplicate',
-          line: 6,
-          column: 3,
-          endLine: 6,
-          endColumn: 26,
-          data: { name: 'callback', line: 4 },
-          suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 4 }, output: `exports.handler = (context, event, callback) => {
-  const key = null;
-  if (key === undefined) {
-    return callback(null, { error: 'missing' });
-  }
-  callback(null, { key });
-};` }],
-        },
-      ],
-    },
+    // A value the code computes is unknown: the early callback may run, and the second one after it.
+    guardThenSecondCallback('event.key', 'key == null'),
+    // `null === undefined` is false: a strict comparison of a nullish const is left unknown.
+    guardThenSecondCallback('null', 'key === undefined'),
   ],
 });
