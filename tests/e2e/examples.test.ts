@@ -59,6 +59,7 @@ describe('the example project', () => {
       'functions/never-responds.js:2:19 twilio-functions/require-callback missing',
       'functions/payment-receipt.js:10:1 twilio-functions/require-callback delegateNeverCalls',
       'functions/recording.js:9:9 twilio-functions/require-callback missingOnPath',
+      'functions/redeem-code.js:10:35 twilio-functions/no-code-after-callback perItemOfAtMostOne',
       'functions/route-task.js:3:3 twilio-functions/require-callback missingAfterDecision',
       'functions/send-sms.js:7:3 twilio-functions/no-code-after-callback codeAfterCallback',
       'functions/sms-reply.js:12:3 twilio-functions/no-code-after-callback duplicateThroughFunction',
