@@ -8,6 +8,7 @@ import { type ProjectModel, projectOf } from '../project/project-model.js';
 import { destructuredAccesses, memberAccess, type RuntimeMapAccess } from '../project/runtime-map-access.js';
 import { privateName } from '../project/runtime-keys.js';
 import { readsGlobal } from '../twilio-values/twilio-value.js';
+import { memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 import { createRule } from '../util/create-rule.js';
 
 /** The globals every resource map is reached from: `Runtime.getFunctions()`, `Runtime.getAssets()`, `Functions`. */
@@ -28,9 +29,9 @@ export default createRule<Options, MessageIds>({
     schema: [],
     messages: {
       unknownFunction:
-        "No Function of this project has the key '{{key}}' in `Runtime.getFunctions()`, so this entry is undefined and reading its `.path` throws a TypeError.{{hint}}",
+        "No Function of this project has the key '{{key}}' in `Runtime.getFunctions()`, so this entry is undefined and reading its `.{{member}}` throws a TypeError.{{hint}}",
       unknownAsset:
-        "No private asset of this project has the key '{{key}}' in `Runtime.getAssets()`, so this entry is undefined and reading its `.path` throws a TypeError.{{hint}}",
+        "No private asset of this project has the key '{{key}}' in `Runtime.getAssets()`, so this entry is undefined and reading its `.{{member}}` throws a TypeError.{{hint}}",
       notPrivate:
         "`{{file}}` is {{visibility}}: `Runtime.getAssets()` lists only private assets, so '{{key}}' is undefined here — rename it `{{privateName}}`.",
       replaceKey: "Use '{{key}}'.",
@@ -100,12 +101,21 @@ export default createRule<Options, MessageIds>({
       context.report({
         node: access.keyNode,
         messageId,
-        data: { key: access.key, hint },
+        data: { key: access.key, hint, member: entryMemberRead(access) },
         suggest:
           suggestion !== undefined && access.replaceable
             ? [{ messageId: 'replaceKey', data: { key: suggestion }, fix: (fixer) => fixer.replaceText(access.keyNode, quoted(access.keyNode, suggestion)) }]
             : [],
       });
+    }
+
+    /** The property read from the entry (`path` in `…['utils/auth'].path`, `open` for an asset's `.open()`). */
+    function entryMemberRead(access: RuntimeMapAccess): string {
+      const lookup = access.keyNode.parent;
+      if (lookup?.type !== AST_NODE_TYPES.MemberExpression || lookup.property !== access.keyNode) return 'path';
+      const { parent } = transparentParent(lookup);
+      const read = parent?.type === AST_NODE_TYPES.MemberExpression && skipTransparentWrappers(parent.object) === lookup ? memberPropertyName(parent) : undefined;
+      return read ?? 'path';
     }
 
     function quoted(node: TSESTree.Node, key: string): string {

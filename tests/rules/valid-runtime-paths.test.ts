@@ -9,8 +9,8 @@ const TS_FUNCTION = resolve(import.meta.dirname, '../fixtures/runtime-ts-project
 /** Outside every project: no root marker above the system's temporary folder's made-up child. */
 const NO_PROJECT = resolve('/nonexistent-twilio-project/functions/x.js');
 
-const unknownFunction = (key: string, hint: string) => ({ messageId: 'unknownFunction' as const, data: { key, hint } });
-const unknownAsset = (key: string, hint: string) => ({ messageId: 'unknownAsset' as const, data: { key, hint } });
+const unknownFunction = (key: string, hint: string, member = 'path') => ({ messageId: 'unknownFunction' as const, data: { key, hint, member } });
+const unknownAsset = (key: string, hint: string, member = 'path') => ({ messageId: 'unknownAsset' as const, data: { key, hint, member } });
 
 runWithBothParsers('valid-runtime-paths', rule, {
   valid: [
@@ -123,6 +123,12 @@ runWithBothParsers('valid-runtime-paths', rule, {
           endColumn: 49,
         },
       ],
+    },
+    {
+      // The message names the member the code reads: an asset's `open()`.
+      filename: FUNCTION,
+      code: "const text = Runtime.getAssets()['/missing.json'].open();",
+      errors: [{ ...unknownAsset('/missing.json', ' Private assets are the `*.private.*` files under `assets/`.', 'open'), line: 1, column: 34, endColumn: 49 }],
     },
     {
       filename: FUNCTION,
