@@ -20,9 +20,9 @@ const MAX_DEPTH = 4;
  * an awaited Twilio REST call that resolves to a resource (`const call = await client.calls(sid).update(…)`; `if
  * (call)`), to a non-empty string, a non-zero number, `true`, an object or an array literal; or `!name` of a `const`
  * bound to `''`, `0`, `false`, `null` or `undefined`; a `const` bound to a `new` object, a function or a Twilio
- * client (`context.getTwilioClient()`, `twilio(sid, token)`: an object, or a throw); and a comparison of such a
- * `const` with `null`/`undefined` (`if (key == null)` after `const key = ''`), and `||`/`&&` of known ones. An `if` on such a condition without `else` lets no path past
- * it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
+ * client (`context.getTwilioClient()`, `twilio(sid, token)`: an object, or a throw); a comparison of such a `const`
+ * with `null`/`undefined` (`if (key == null)` after `const key = ''`); and `||`/`&&` of known ones. An `if` on such
+ * a condition without `else` lets no path past it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
  * resource's `sid`) is unknown, except a call of an `async` function of the file without `await`: a Promise, always
  * truthy (`if (!validateSignature(…)) return;` never returns).
  */

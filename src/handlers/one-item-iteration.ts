@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { type FunctionNode, isFunctionNode, memberPropertyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
+import { type FunctionNode, isFunctionNode, memberPropertyName, propertyKeyName, skipTransparentWrappers, transparentParent } from '../util/ast.js';
 
 /** Airtable's record writers answer with one record per record given (`create([{ fields }], (err, records) => …)`). */
 const RECORD_WRITERS = new Set(['create', 'update', 'replace']);
@@ -52,9 +52,7 @@ function isSelectOfAtMostOne(call: TSESTree.CallExpression): boolean {
   const [options] = call.arguments;
   if (options?.type !== AST_NODE_TYPES.ObjectExpression) return false;
   return options.properties.some((property) =>
-    property.type === AST_NODE_TYPES.Property && !property.computed &&
-    ((property.key.type === AST_NODE_TYPES.Identifier && property.key.name === 'maxRecords') ||
-      (property.key.type === AST_NODE_TYPES.Literal && property.key.value === 'maxRecords')) &&
+    property.type === AST_NODE_TYPES.Property && !property.computed && propertyKeyName(property) === 'maxRecords' &&
     property.value.type === AST_NODE_TYPES.Literal && (property.value.value === 1 || property.value.value === 0));
 }
 
