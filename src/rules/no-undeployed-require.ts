@@ -41,9 +41,6 @@ export default createRule<Options, MessageIds>({
     const typeScript = isTypeScript ? typeScriptOutput(filename) : undefined;
     // TypeScript compiled to ES modules is not what Twilio runs; only CommonJS output keeps these as requires.
     if (typeScript && !typeScript.importsBecomeRequire) return {};
-    // Deployed from a bundler's output (webpack, esbuild… writing the `--functions-folder`): the bundle inlines
-    // every package the sources require, devDependencies included, so none needs installing.
-    if (projectOf(context)?.layout.bundled) return {};
     const directory = dirname(filename);
     const reported = new Set<string>();
     return moduleSpecifiers(context.sourceCode, typeScript, (found) => {
@@ -60,6 +57,10 @@ function check(context: Context, directory: string, found: ModuleSpecifier, repo
   // No package.json: a Console-only service, whose dependencies are declared in the Console.
   if (deploy.kind !== 'not-deployed' || reported.has(deploy.name)) return;
   reported.add(deploy.name);
+  // Deployed from a bundler's output (webpack, esbuild… writing the `--functions-folder`): the bundle inlines every
+  // package the sources require, devDependencies included, so none needs installing. Asked only here, with a
+  // finding at hand: the project look-up costs a walk up the folders on every file that requires a package.
+  if (projectOf(context)?.layout.bundled) return;
   context.report({
     node: found.node,
     messageId: deploy.devOnly ? 'devDependencyOnly' : 'notDeclared',
