@@ -5,6 +5,7 @@ import { knownPackagePromise } from '../cross-file/known-wrappers.js';
 import { visitOwnBody } from '../util/visit-own-body.js';
 import { initializerOf, isGlobalName, requiredPackage, requireSpecifierOf } from './module-bindings.js';
 import { chainMethodOf, chainOf } from './promise-chain.js';
+import { sdkClientRequest } from './sdk-clients.js';
 
 /** twilio-node's REST verbs: each returns a Promise, and takes an optional node-style callback last. */
 const TWILIO_VERBS = new Set(['create', 'fetch', 'update', 'remove', 'list', 'page', 'getPage', 'each']);
@@ -20,6 +21,7 @@ const MAX_CHAIN = 24;
 /**
  * What makes an expression a Promise, in words for a message (`a Twilio REST call`), when the plugin can tell
  * without types: twilio-node verbs on a client, HTTP clients, SendGrid and Airtable without a node-style callback,
+ * requests of the OpenAI and Anthropic clients,
  * twilio-flex-token-validator's `validator`,
  * same-file async functions and functions that return a Promise, chains, combinators, `new Promise`, `import()`,
  * async IIFEs and `array.map(async …)`.
@@ -68,7 +70,7 @@ function callProducer(call: TSESTree.CallExpression, sourceCode: TSESLint.Source
     if (api !== undefined) return api;
   }
   if (isHttpMethod && isAxiosInstance(object, sourceCode)) return 'an HTTP request';
-  return undefined;
+  return sdkClientRequest(method, object, sourceCode);
 }
 
 /**

@@ -221,6 +221,40 @@ function record(promise) {
 };`,
       errors: [floating(4, 19, 24, 'an HTTP request', '`callback()` on line 6')],
     },
+    // An Anthropic client's request started and left behind.
+    {
+      code: `const Anthropic = require('@anthropic-ai/sdk');
+exports.handler = async (context, event, callback) => {
+  const anthropic = new Anthropic({ apiKey: context.ANTHROPIC_API_KEY });
+  anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: event.Body }] });
+  return callback(null, 'thinking');
+};`,
+      errors: [
+        {
+          ...floating(4, 3, 28, 'an Anthropic request', '`callback()` on line 5'),
+          suggestions: [
+            {
+              messageId: 'suggestAwait',
+              output: `const Anthropic = require('@anthropic-ai/sdk');
+exports.handler = async (context, event, callback) => {
+  const anthropic = new Anthropic({ apiKey: context.ANTHROPIC_API_KEY });
+  await anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: event.Body }] });
+  return callback(null, 'thinking');
+};`,
+            },
+            {
+              messageId: 'suggestMoveCallback',
+              data: { name: 'callback' },
+              output: `const Anthropic = require('@anthropic-ai/sdk');
+exports.handler = async (context, event, callback) => {
+  const anthropic = new Anthropic({ apiKey: context.ANTHROPIC_API_KEY });
+  return anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 64, messages: [{ role: 'user', content: event.Body }] }).then(() => callback(null, 'thinking')).catch((error) => callback(error));
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // Awaited only after the callback: the report is at the Promise, not the await.
     {
       code: `exports.handler = async (context, event, callback) => {

@@ -38,6 +38,27 @@ exports.handler = async (context, event, callback) => {
   const updated = await updateDocument(context, event);
   return callback(null, { updated });
 };`,
+    // An OpenAI request awaited inside a `try` whose `catch` answers; a stream helper's events are no request, and
+    // a Promise that only resolves cannot reject.
+    `const { OpenAI } = require('openai');
+exports.handler = async (context, event, callback) => {
+  const openai = new OpenAI({ apiKey: context.OPENAI_API_KEY });
+  try {
+    const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [] });
+    return callback(null, completion.choices[0].message.content);
+  } catch (error) {
+    return callback(error);
+  }
+};`,
+    `const OpenAI = require('openai');
+exports.handler = async (context, event, callback) => {
+  const openai = new OpenAI();
+  let text = '';
+  const runner = openai.beta.chat.completions.stream({ model: 'gpt-4o', messages: [] });
+  runner.on('content', (delta) => { text += delta; });
+  await new Promise((resolve) => runner.on('end', resolve));
+  return callback(null, text);
+};`,
     // An async helper that only builds a `Twilio.Response` cannot reject; nor is `chat` on a parameter Twilio's.
     `const makeResponse = async () => {
   const response = new Twilio.Response();
@@ -395,6 +416,27 @@ function summarise() {}`,
   return callback(null, 'sent');
 };`,
       errors: [{ messageId: 'unguardedAwait', line: 3, column: 3, endLine: 3, endColumn: 8, data: { name, others: '', through: '' } }],
+    },
+    // OpenAI's clients reject a failed request: 4.x and later (`new OpenAI`, from the module itself or by name) and
+    // 3.x (`new OpenAIApi`, axios underneath).
+    {
+      code: `const OpenAI = require('openai');
+exports.handler = async (context, event, callback) => {
+  const openai = new OpenAI({ apiKey: context.OPENAI_API_KEY });
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: event.Body }] });
+  return callback(null, completion.choices[0].message.content);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 4, column: 22, endLine: 4, endColumn: 27, data: { name, others: '', through: '' } }],
+    },
+    {
+      code: `const { Configuration, OpenAIApi } = require('openai');
+exports.handler = async (context, event, callback) => {
+  const configuration = new Configuration({ apiKey: context.OPENAI_API_KEY });
+  const openai = new OpenAIApi(configuration);
+  const result = await openai.createCompletion({ model: 'text-davinci-003', prompt: event.Body });
+  return callback(null, result.data.choices[0].text);
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 5, column: 18, endLine: 5, endColumn: 23, data: { name, others: '', through: '' } }],
     },
     // A same-file async function that returns a request unawaited rejects with it.
     {
