@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 import type { WrapperSummary } from './helper-summary.js';
+import { textNamesAnyOf } from '../util/text-names.js';
 import { literalSpecifier, requiredExportOf } from './required-binding.js';
 
 /**
@@ -48,17 +49,12 @@ const KNOWN_PROMISES: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map
   ['twilio-flex-token-validator', new Map([['validator', 'a Flex token validation']])],
 ]);
 
-const namesKnownPromisePackage = new WeakMap<TSESLint.SourceCode, boolean>();
+const namesKnownPromisePackage = textNamesAnyOf([...KNOWN_PROMISES.keys()]);
 
 /** What a call of a known package's Promise-returning export is (`a Flex token validation`), when it is one. */
 export function knownPackagePromise(call: TSESTree.CallExpression, sourceCode: TSESLint.SourceCode): string | undefined {
   // Asked for every call a recorded function makes: most files name none of these packages.
-  let names = namesKnownPromisePackage.get(sourceCode);
-  if (names === undefined) {
-    names = [...KNOWN_PROMISES.keys()].some((name) => sourceCode.text.includes(name));
-    namesKnownPromisePackage.set(sourceCode, names);
-  }
-  if (!names) return undefined;
+  if (!namesKnownPromisePackage(sourceCode)) return undefined;
   const required = requiredExportOf(call.callee, sourceCode);
   const specifier = required && literalSpecifier(required.load);
   return required && specifier !== undefined ? KNOWN_PROMISES.get(specifier)?.get(required.exportName) : undefined;

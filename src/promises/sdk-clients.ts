@@ -3,6 +3,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { DEFAULT_EXPORT, MODULE_ITSELF } from '../cross-file/helper-summary.js';
 import { literalSpecifier, requiredExportOf } from '../cross-file/required-binding.js';
 import { memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { textNamesAnyOf } from '../util/text-names.js';
 import { initializerOf } from './module-bindings.js';
 
 interface SdkClient {
@@ -38,7 +39,7 @@ const NOT_REQUESTS = new Set(['stream', 'runTools', 'runFunctions', 'withOptions
 /** How far a member/call chain is walked down to its client (`openai.beta.threads.runs.create()`). */
 const MAX_CHAIN = 12;
 
-const namesSdkPackage = new WeakMap<TSESLint.SourceCode, boolean>();
+const namesSdkPackage = textNamesAnyOf([...SDK_CLIENTS.keys()]);
 
 /**
  * What a call of a method on one of those clients is (`an OpenAI request`), when it is one: `openai.chat.completions.create(…)`
@@ -46,12 +47,7 @@ const namesSdkPackage = new WeakMap<TSESLint.SourceCode, boolean>();
  * call a recorded function makes, so a file whose text names none of the packages is turned away first.
  */
 export function sdkClientRequest(method: string, object: TSESTree.Node, sourceCode: TSESLint.SourceCode): string | undefined {
-  let names = namesSdkPackage.get(sourceCode);
-  if (names === undefined) {
-    names = [...SDK_CLIENTS.keys()].some((name) => sourceCode.text.includes(name));
-    namesSdkPackage.set(sourceCode, names);
-  }
-  if (!names || NOT_REQUESTS.has(method)) return undefined;
+  if (NOT_REQUESTS.has(method) || !namesSdkPackage(sourceCode)) return undefined;
   const client = clientRoot(object, sourceCode);
   return client && constructedClient(client, sourceCode)?.request;
 }
