@@ -11,10 +11,11 @@ import { answeredAround } from '../callback-flow/answered-around.js';
 import { statementHead } from '../util/statement-head.js';
 import { openDecision, type PathGap, solveGaps } from '../callback-flow/path-gaps.js';
 import { isExhaustiveByEnclosingCondition } from '../callback-flow/exhaustive-chain.js';
+import { isFalseSideExcludedByGuards, isNoCaseExcludedByGuards } from '../callback-flow/guarded-values.js';
 import { inBranchThatNeverRuns, isAlwaysTrue } from '../callback-flow/known-truthiness.js';
 import { incompleteReturnsInto } from '../callback-flow/incomplete-returns.js';
 import { decisionText, openDecisionCondition, openDecisionFix } from '../callback-flow/decision-text.js';
-import { openSwitchCases } from '../callback-flow/open-switch-cases.js';
+import { hasDefaultCase, openSwitchCases } from '../callback-flow/open-switch-cases.js';
 import { type FunctionFlow, type HandlerFlow } from '../callback-flow/flow-events.js';
 import type { HandlerWrapper } from '../cross-file/cross-file-facts.js';
 import { onFileAnalysis } from '../file-analysis/file-analysis.js';
@@ -243,6 +244,11 @@ export default createRule<Options, MessageIds>({
       if (open?.type === AST_NODE_TYPES.IfStatement && isExhaustiveByEnclosingCondition(open, sourceCode)) return;
       // `if (call)` after `const call = await client.calls(sid).update(…)`: its false side never runs.
       if (open?.type === AST_NODE_TYPES.IfStatement && isAlwaysTrue(open.test, sourceCode)) return;
+      // The guards before it let only values through that the chain (or the `switch`'s cases) all take.
+      if (open?.type === AST_NODE_TYPES.IfStatement && isFalseSideExcludedByGuards(open, flow.node, sourceCode)) return;
+      if (open?.type === AST_NODE_TYPES.SwitchStatement && openCases.length === 0 && !hasDefaultCase(open) && isNoCaseExcludedByGuards(open, flow.node, sourceCode)) {
+        return;
+      }
       if (open) {
         context.report({
           loc: statementHead(open, sourceCode),

@@ -669,3 +669,93 @@ async function deploy() {}`,
     },
   ],
 });
+
+/** A router over `mode` whose guard (`guard`) answers first for values it does not take; `decisions` test the rest. */
+const routed = (setup: string, guard: string, decisions: string) => `exports.handler = async (context, event, callback) => {
+${setup}
+  ${guard}
+  const client = context.getTwilioClient();
+  try {
+${decisions}
+  } catch (error) {
+    return callback(error);
+  }
+};`;
+const smsAndVoice = `    if (mode === 'sms') {
+      const message = await client.messages.create({ to: event.To, from: context.FROM, body: 'Hi' });
+      return callback(null, message.sid);
+    }
+    if (mode === 'voice') {
+      const call = await client.calls.create({ to: event.To, from: context.FROM, url: context.TWIML_URL });
+      return callback(null, call.sid);
+    }`;
+
+runWithBothParsers('require-callback after guards that let some values through', rule, {
+  valid: [
+    // The guard answers unless `mode` is one of the list's values, and the `if`s take each of them.
+    routed(`  const { mode } = event;\n  const modes = ['sms', 'voice'];`, `if (!mode || !modes.includes(mode)) {\n    return callback(null, { error: \`mode must be one of \${modes.join(', ')}\` });\n  }`, smsAndVoice),
+    // The same with `indexOf`, a `Set`, comparisons joined by `&&`, and a guard in an `else if` chain.
+    routed(`  const mode = event.Mode;`, `if (['sms', 'voice'].indexOf(mode) === -1) return callback(null, 'unknown mode');`, smsAndVoice),
+    routed(`  const mode = event.Mode;\n  const MODES = new Set(['sms', 'voice']);`, `if (!MODES.has(mode)) return callback(null, 'unknown mode');`, smsAndVoice),
+    routed(`  const mode = event.Mode;`, `if (mode !== 'sms' && mode !== 'voice') return callback(new Error('unknown mode'));`, smsAndVoice),
+    routed(`  const mode = event.Mode;`, `if (!event.To) return callback(null, 'no number');\n  else if (mode !== 'sms' && mode !== 'voice') return callback(null, 'unknown mode');`, smsAndVoice),
+    // A member read nothing writes, and an `else if` chain rather than separate `if`s.
+    `exports.handler = (context, event, callback) => {
+  if (event.Mode !== 'sms' && event.Mode !== 'voice') {
+    return callback(null, 'unknown mode');
+  }
+  if (event.Mode === 'sms') {
+    callback(null, 'texting');
+  } else if (event.Mode === 'voice') {
+    callback(null, 'calling');
+  }
+};`,
+    // A \`switch\` without \`default:\` whose cases take every value the guard lets through.
+    `exports.handler = (context, event, callback) => {
+  const kinds = ['sms', 'voice'];
+  if (!kinds.includes(event.Kind)) return callback(null, 'unknown kind');
+  switch (event.Kind) {
+    case 'sms':
+      return callback(null, 'texting');
+    case 'voice':
+      return callback(null, 'calling');
+  }
+};`,
+  ],
+  invalid: [
+    {
+      // The list lets `email` through, and no `if` takes it.
+      code: routed(`  const { mode } = event;\n  const modes = ['sms', 'voice', 'email'];`, `if (!modes.includes(mode)) return callback(null, 'unknown mode');`, smsAndVoice),
+      errors: [afterDecision(11, 5, 26, "`mode === 'voice'` is false", 'if', ifFix)],
+    },
+    {
+      // `mode` changes after the guard: the guard says nothing of its new value.
+      code: routed(`  let mode = event.Mode;`, `if (!['sms', 'voice'].includes(mode)) return callback(null, 'unknown mode');\n  mode = context.DEFAULT_MODE;`, smsAndVoice),
+      errors: [afterDecision(11, 5, 26, "`mode === 'voice'` is false", 'if', ifFix)],
+    },
+    {
+      // The list grows at run time.
+      code: routed(`  const { mode } = event;\n  const modes = ['sms', 'voice'];\n  if (context.EMAIL_ON) modes.push('email');`, `if (!modes.includes(mode)) return callback(null, 'unknown mode');`, smsAndVoice),
+      errors: [afterDecision(12, 5, 26, "`mode === 'voice'` is false", 'if', ifFix)],
+    },
+    {
+      // A guard that answers but goes on: its paths reach the `if`s too (and call back twice: no-code-after-callback).
+      code: routed(`  const { mode } = event;`, `if (mode !== 'sms' && mode !== 'voice') callback(null, 'unknown mode');`, smsAndVoice),
+      errors: [afterDecision(10, 5, 26, "`mode === 'voice'` is false", 'if', ifFix)],
+    },
+    {
+      // The member read is written between the guard and the `switch`.
+      code: `exports.handler = (context, event, callback) => {
+  if (!['sms', 'voice'].includes(event.Kind)) return callback(null, 'unknown kind');
+  event.Kind = context.DEFAULT_KIND;
+  switch (event.Kind) {
+    case 'sms':
+      return callback(null, 'texting');
+    case 'voice':
+      return callback(null, 'calling');
+  }
+};`,
+      errors: [afterDecision(4, 3, 22, '`event.Kind` matches no `case`', 'switch', switchFix)],
+    },
+  ],
+});
