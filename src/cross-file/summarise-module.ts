@@ -11,7 +11,8 @@ import { type Listeners, recordingListeners } from '../file-analysis/recording-l
 import type { CallbackHelperSummary, ExportSummary, ModuleSummary, WrapperSummary } from './helper-summary.js';
 import { knownWrapperCalled } from './known-wrappers.js';
 import { exportedFunctions } from './module-exports.js';
-import { rejectionIsAnswered, type RejectionJudge, type WrappedCall, wrapperShapeOf, type WrapperShape } from './wrapper-rejection.js';
+import { requiredExportOf } from './required-binding.js';
+import { rejectionIsAnswered, type RejectionJudge, sameFileFunction, type WrappedCall, wrapperShapeOf, type WrapperShape } from './wrapper-rejection.js';
 
 /** The callback engine's listeners over a helper file, and its exports' summaries once the traversal is over. */
 export interface ModuleSummariser {
@@ -63,21 +64,37 @@ export function summariseModule(sourceCode: TSESLint.SourceCode): ModuleSummaris
     const flowByRoot = new Map(flows.map((flow) => [flow.bindings.handler.node, flow]));
     const summaries = new Map<string, ExportSummary>();
     const rejection: RejectionContext = { sourceCode, isCallback: () => false };
+    const catching = new Map<FunctionNode, boolean>();
+    /** Whether a wrapper of this file answers its handler's rejection; one that reaches itself again catches nothing more. */
+    function catchesRejection(fn: FunctionNode, shape: WrapperShape): boolean {
+      const known = catching.get(fn);
+      if (known !== undefined) return known;
+      catching.set(fn, false);
+      const catches =
+        shape.handoffs.every((handoff) => handoff.catchesRejection) &&
+        shape.calls.every((wrapped) => {
+          const flow = flowByRoot.get(wrapped.runtimeHandler.node);
+          return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode, isSameFileCatching));
+        });
+      catching.set(fn, catches);
+      return catches;
+    }
+    /** `withErrorHandler(inner)` with `withErrorHandler` an export of this file that catches, `inner` where it takes the handler. */
+    function isSameFileCatching(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean {
+      const fn = sameFileFunction(call.callee, sourceCode);
+      const shape = fn && wrappers.get(fn);
+      return shape !== undefined && call.arguments[shape.handlerIndex] === argument && catchesRejection(fn!, shape);
+    }
     for (const [name, fn] of exported) {
       const unreadParams = unreadParameters(fn, sourceCode);
       const shape = wrappers.get(fn);
       if (shape) {
-        const catchesRejection =
-          shape.handoffs.every((handoff) => handoff.catchesRejection) &&
-          shape.calls.every((wrapped) => {
-            const flow = flowByRoot.get(wrapped.runtimeHandler.node);
-            return flow !== undefined && rejectionIsAnswered(wrapped.call, rejectionJudge(flow, analysisOf(flow), wrapped, sourceCode));
-          });
+        const catches = catchesRejection(fn, shape);
         const forwarding = forwardingOf(shape, (root) => {
           const flow = flowByRoot.get(root);
           return flow && { flow, analysis: analysisOf(flow) };
         });
-        summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection, ...forwarding } });
+        summaries.set(name, { unreadParams, rejects: false, wrapper: { handlerIndex: shape.handlerIndex, catchesRejection: catches, ...forwarding } });
         continue;
       }
       const flow = roots.has(fn) ? flowByRoot.get(fn) : undefined;
@@ -220,7 +237,13 @@ function returnedTruthiness(exit: TSESTree.ReturnStatement | undefined, fn: Func
 }
 
 /** Answers, for the runtime handler a wrapper returns, whether a `catch` or `.catch` handler answers the request. */
-function rejectionJudge(flow: HandlerFlow, analysis: CallbackAnalysis, wrapped: WrappedCall, sourceCode: TSESLint.SourceCode): RejectionJudge {
+function rejectionJudge(
+  flow: HandlerFlow,
+  analysis: CallbackAnalysis,
+  wrapped: WrappedCall,
+  sourceCode: TSESLint.SourceCode,
+  isSameFileCatching: (call: TSESTree.CallExpression, argument: TSESTree.Node) => boolean,
+): RejectionJudge {
   const { bindings } = flow;
   const reads = [...bindings.callbackVariables, ...bindings.localFunctions.keys()].flatMap((variable) =>
     variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier),
@@ -244,8 +267,11 @@ function rejectionJudge(flow: HandlerFlow, analysis: CallbackAnalysis, wrapped: 
       // A `catch` block: it answers when it calls back (or calls a local function that does) somewhere in it.
       return reads.some((read) => containsNode(value, read));
     },
-    isCatchingWrapperCall(call) {
-      return knownWrapperCalled(call, sourceCode)?.catchesRejection === true;
+    isCatchingWrapperCall(call, argument) {
+      return knownWrapperCalled(call, sourceCode)?.catchesRejection === true || isSameFileCatching(call, argument);
+    },
+    isLoadedFunctionCall(call) {
+      return sameFileFunction(call.callee, sourceCode) === undefined && requiredExportOf(call.callee, sourceCode) !== undefined;
     },
   };
 }

@@ -110,7 +110,7 @@ function innerWrapperCall(
  * The module-level function a callee names: `inner` bound in the file, or the file's own export read back
  * (`module.exports.prepareFunction`, `exports.prepareFunction`, as the Flex plugin library's helpers call their runner).
  */
-function sameFileFunction(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
+export function sameFileFunction(callee: TSESTree.Node, sourceCode: TSESLint.SourceCode): FunctionNode | undefined {
   const node = skipTransparentWrappers(callee);
   if (node.type === AST_NODE_TYPES.MemberExpression && isExportsObject(node.object)) {
     const name = memberPropertyName(node);
@@ -166,8 +166,13 @@ function callbackHandedBy(
 export interface RejectionJudge {
   /** Whether running `node` (a `catch` block, a `.catch` handler) answers the request. */
   answers(node: TSESTree.Node): boolean;
-  /** Whether a call hands a function to a wrapper known to catch its rejection (`functionValidator(fn)`). */
-  isCatchingWrapperCall(call: TSESTree.CallExpression): boolean;
+  /**
+   * Whether a call hands a function (`argument`) to a wrapper known to catch its rejection: a known npm wrapper
+   * (`functionValidator(fn)`) or a wrapper of the same file whose summary catches.
+   */
+  isCatchingWrapperCall(call: TSESTree.CallExpression, argument: TSESTree.Node): boolean;
+  /** Whether a call's callee is a function that the file loads from another module (`require`, `import`). */
+  isLoadedFunctionCall(call: TSESTree.CallExpression): boolean;
   /** The wrapped call being judged: its runtime handler's Promise may be caught where its outlets go. */
   readonly wrapped: WrappedCall;
 }
@@ -225,15 +230,30 @@ function functionRejectionIsAnswered(fn: FunctionNode | undefined, judge: Reject
   }
   const { parent, child } = transparentParent(fn);
   if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
-  if (judge.isCatchingWrapperCall(parent)) return true;
   // `x.then(fn)`: the chain's Promise carries fn's rejection on to the links after it.
-  return chainMethodOf(parent) !== undefined && rejectionIsAnswered(parent, judge, depth + 1);
+  if (chainMethodOf(parent) !== undefined) return rejectionIsAnswered(parent, judge, depth + 1);
+  return isCaughtByWrapper(fn, judge);
 }
 
-/** Whether the value of `node` (a function, or a call that returns one) is handed to a catching wrapper. */
+/** How many wrappers of other files a handler-shaped function is followed through (`withErrors(withContext(withLog(fn)))`). */
+const MAX_PASS_THROUGH = 4;
+
+/**
+ * Whether the value of `node` (a function, or a call that returns one) is handed to a catching wrapper, directly
+ * or through wrappers of other files: `withErrorHandler(withAppContext((context, event, callback) => handler(…)))`
+ * with `withAppContext` imported. A wrapper this file loads is not read (a helper's own requires are trusted), so
+ * it is trusted to run the function it is given and return its Promise, as a wrapper of a handler does.
+ */
 function isCaughtByWrapper(node: TSESTree.Node, judge: RejectionJudge): boolean {
-  const { parent, child } = transparentParent(node);
-  return parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(child as TSESTree.CallExpressionArgument) && judge.isCatchingWrapperCall(parent);
+  let value = node;
+  for (let depth = 0; depth <= MAX_PASS_THROUGH; depth++) {
+    const { parent, child } = transparentParent(value);
+    if (parent?.type !== AST_NODE_TYPES.CallExpression || !parent.arguments.includes(child as TSESTree.CallExpressionArgument)) return false;
+    if (judge.isCatchingWrapperCall(parent, child)) return true;
+    if (!judge.isLoadedFunctionCall(parent)) return false;
+    value = parent;
+  }
+  return false;
 }
 
 /** Whether `node` is in the block of a `try` of its own function whose `catch` answers. */

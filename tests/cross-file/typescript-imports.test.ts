@@ -29,9 +29,17 @@ const CATCHING = [
   wrapped("const { withErrors } = require('../helpers/wrap');", 'withErrors'),
   wrapped("const { validated } = require(Runtime.getFunctions()['common/validator'].path);", 'validated'),
   wrapped("import { functionValidator } from 'twilio-flex-token-validator';", 'functionValidator'),
+  // A wrapper of the helper file that catches, around wrappers the helper imports (not read: they pass the Promise on).
+  wrapped("import { withApp } from '../helpers/app';", 'withApp'),
+  wrapped("import { withTimedApp } from '../helpers/app';", 'withTimedApp'),
+  wrapped("import { withContextOutside } from '../helpers/app';", 'withContextOutside'),
 ];
 
-const ESCAPING = [wrapped("import { passThrough } from '../helpers/wrap';", 'passThrough')];
+const ESCAPING = [
+  wrapped("import { passThrough } from '../helpers/wrap';", 'passThrough'),
+  // The same stack whose outermost wrapper of the helper file does not catch.
+  wrapped("import { withBareApp } from '../helpers/app';", 'withBareApp'),
+];
 
 runWithTypeScriptParser('require-callback: TypeScript imports of project files', requireCallback, {
   valid: [

@@ -34,6 +34,7 @@ const SHORTHAND = `const wrappers = require(${helper('wrap-shorthand')});`;
 const REEXPORT = `const { validated, validatedWith, validatedTwice, middleware } = require(${helper('validator-reexport')});`;
 const VALIDATOR_MODULE = `const validate = require(${helper('validator-module')});`;
 const EXPORTED_RUNNER = `const runner = require(${helper('exported-runner')});`;
+const APP_STACK = `const stack = require(${helper('app-stack')});`;
 
 /** Wrappers that catch the handler's rejection and answer. */
 const CATCHING = [
@@ -48,6 +49,8 @@ const CATCHING = [
   wrapped(REEXPORT, 'validatedTwice(%)', 'inline'),
   wrapped(VALIDATOR_MODULE, 'validate(%)', 'inline'),
   wrapped(EXPORTED_RUNNER, "runner.prepareFlexFunction(['callSid'], %)", 'inline'),
+  wrapped(APP_STACK, 'stack.withApp(%)', 'inline'),
+  wrapped(APP_STACK, 'stack.withApp(%)', 'binding'),
 ];
 
 /** Wrappers whose handler's rejection escapes. */
@@ -56,6 +59,7 @@ const ESCAPING = [
   wrapped(SHORTHAND, 'wrappers.wrapAwaited(%)', 'binding'),
   wrapped(REEXPORT, 'middleware(%)', 'inline'),
   wrapped(EXPORTED_RUNNER, "runner.prepareStudioFunction(['callSid'], %)", 'binding'),
+  wrapped(APP_STACK, 'stack.withLoggedApp(%)', 'inline'),
 ];
 
 const REJECTED = { messageId: 'rejectedOnPath', data: { name: 'callback', subject: 'the async handler' }, line: 6, column: 14 } as const;

@@ -150,7 +150,9 @@ describe('eslint --cache and helper files', () => {
   it('records the helper files by content in readProjectSettings', () => {
     copyFixture();
     const { helperFiles } = readProjectSettings(project);
-    expect(Object.keys(helperFiles ?? {})).toEqual(['assets/respond.private.js', GUARDS, WRAPPERS].sort());
+    // app-stack.private.js, itself a (private) Function, loads app-context.private.js.
+    const loadedByAppStack = 'functions/common/helpers/app-context.private.js';
+    expect(Object.keys(helperFiles ?? {})).toEqual(['assets/respond.private.js', loadedByAppStack, GUARDS, WRAPPERS].sort());
     edit(GUARDS, REPLY_ALWAYS_ANSWERS);
     expect(readProjectSettings(project).helperFiles?.[GUARDS]).not.toBe(helperFiles?.[GUARDS]);
   });
