@@ -690,6 +690,17 @@ const smsAndVoice = `    if (mode === 'sms') {
       return callback(null, call.sid);
     }`;
 
+/** A `switch` without `default:` over `event.Kind` taking `sms` and `voice`, after the lines `before` (the switch on line 4). */
+const kindSwitch = (before: string) => `exports.handler = (context, event, callback) => {
+${before}
+  switch (event.Kind) {
+    case 'sms':
+      return callback(null, 'texting');
+    case 'voice':
+      return callback(null, 'calling');
+  }
+};`;
+
 runWithBothParsers('require-callback after guards that let some values through', rule, {
   valid: [
     // The guard answers unless `mode` is one of the list's values, and the `if`s take each of them.
@@ -711,16 +722,7 @@ runWithBothParsers('require-callback after guards that let some values through',
   }
 };`,
     // A \`switch\` without \`default:\` whose cases take every value the guard lets through.
-    `exports.handler = (context, event, callback) => {
-  const kinds = ['sms', 'voice'];
-  if (!kinds.includes(event.Kind)) return callback(null, 'unknown kind');
-  switch (event.Kind) {
-    case 'sms':
-      return callback(null, 'texting');
-    case 'voice':
-      return callback(null, 'calling');
-  }
-};`,
+    kindSwitch(`  const kinds = ['sms', 'voice'];\n  if (!kinds.includes(event.Kind)) return callback(null, 'unknown kind');`),
   ],
   invalid: [
     {
@@ -745,16 +747,7 @@ runWithBothParsers('require-callback after guards that let some values through',
     },
     {
       // The member read is written between the guard and the `switch`.
-      code: `exports.handler = (context, event, callback) => {
-  if (!['sms', 'voice'].includes(event.Kind)) return callback(null, 'unknown kind');
-  event.Kind = context.DEFAULT_KIND;
-  switch (event.Kind) {
-    case 'sms':
-      return callback(null, 'texting');
-    case 'voice':
-      return callback(null, 'calling');
-  }
-};`,
+      code: kindSwitch(`  if (!['sms', 'voice'].includes(event.Kind)) return callback(null, 'unknown kind');\n  event.Kind = context.DEFAULT_KIND;`),
       errors: [afterDecision(4, 3, 22, '`event.Kind` matches no `case`', 'switch', switchFix)],
     },
   ],
