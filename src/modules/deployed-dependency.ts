@@ -25,6 +25,19 @@ const TWILIO_DEPENDENCIES: ReadonlyMap<number, ReadonlySet<string>> = new Map([
 const NEWEST_TWILIO_MAJOR = 5;
 
 /**
+ * Declared packages that bring a `twilio` of their own into the build, by the versions their range admits (the
+ * build installs the newest): `@twilio/runtime-handler` pins twilio 3 before 2.0.0 and twilio 4 from it
+ * (`npm view @twilio/runtime-handler@<v> dependencies`: 1.2.2 → 3.29.2, 1.3.0 → 3.80.0, 2.0.0–2.1.0 → 4.23.0),
+ * and `@twilio-labs/serverless-runtime-types` asks for twilio ^3 before 3.0.0 and ^4 from it (3.0.0 → ^4.20.1,
+ * 4.x → ^4.23.0). That twilio's own dependencies are hoisted too when nothing else holds their name at the top:
+ * a project with twilio 4 and runtime-handler 1.3.0 finds lodash once deployed.
+ */
+const TWILIO_CARRIERS: ReadonlyMap<string, readonly (readonly [versions: string, twilioMajor: number])[]> = new Map([
+  ['@twilio/runtime-handler', [['>=2.0.0', 4], ['<2.0.0', 3]]],
+  ['@twilio-labs/serverless-runtime-types', [['>=3.0.0', 4], ['<3.0.0', 3]]],
+]);
+
+/**
  * What a deploy does with a `require(specifier)` from a file in `directory`. The Serverless Toolkit sends
  * Twilio's build only the `dependencies` of the project's package.json, as name → range; no lockfile and no
  * `devDependencies` (`@twilio-labs/serverless-api`, `getDependencies`).
@@ -59,7 +72,9 @@ export function deployedDependency(directory: string, specifier: string): Deploy
   if (manifest.name === name) return { kind: 'not-a-package' };
   const range = manifest.dependencies.get(name);
   if (range !== undefined) return { kind: 'deployed', name, manifest, range };
-  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name)) return { kind: 'through-twilio', name, manifest };
+  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name) || carriedTwilioDependencies(manifest).has(name)) {
+    return { kind: 'through-twilio', name, manifest };
+  }
   const via = declaredDependencyDependingOn(manifest, name);
   if (via !== undefined) return { kind: 'through-dependency', name, manifest, via };
   return { kind: 'not-deployed', name, manifest, devOnly: manifest.devDependencies.has(name) };
@@ -83,4 +98,18 @@ function twilioDependencies(range: string | undefined): ReadonlySet<string> | un
     if (semver.intersects(valid, `${major}.x`)) return TWILIO_DEPENDENCIES.get(major);
   }
   return undefined;
+}
+
+/** The dependencies of the `twilio` each declared carrier brings (see `TWILIO_CARRIERS`). */
+function carriedTwilioDependencies(manifest: PackageJson): ReadonlySet<string> {
+  const carried = new Set<string>();
+  for (const [carrier, majors] of TWILIO_CARRIERS) {
+    const range = manifest.dependencies.get(carrier);
+    const valid = range === undefined ? null : semver.validRange(range.trim());
+    if (valid === null) continue;
+    // The newest admitted version decides: the entries go from the newest versions down.
+    const major = majors.find(([versions]) => semver.intersects(valid, versions))?.[1];
+    for (const name of (major === undefined ? undefined : TWILIO_DEPENDENCIES.get(major)) ?? []) carried.add(name);
+  }
+  return carried;
 }

@@ -25,6 +25,16 @@ const TWILIO3 = mkdtempSync(join(tmpdir(), 'no-undeployed-twilio3-'));
 writeFileSync(join(TWILIO3, 'package.json'), JSON.stringify({ dependencies: { twilio: '^3.56.0' } }));
 mkdirSync(join(TWILIO3, 'functions'));
 
+/** Twilio 4, and a runtime-handler 1.x that brings twilio 3 (and so lodash) with it. */
+const CARRIED_TWILIO3 = mkdtempSync(join(tmpdir(), 'no-undeployed-carried-'));
+writeFileSync(join(CARRIED_TWILIO3, 'package.json'), JSON.stringify({ dependencies: { twilio: '^4.11.0', '@twilio/runtime-handler': '1.3.0' } }));
+/** Twilio 4 with runtime-handler 2 (twilio 4 too), and serverless-runtime-types 1 (twilio 3) among the devDependencies only. */
+const CARRIED_TWILIO4 = mkdtempSync(join(tmpdir(), 'no-undeployed-carried4-'));
+writeFileSync(
+  join(CARRIED_TWILIO4, 'package.json'),
+  JSON.stringify({ dependencies: { twilio: '^4.11.0', '@twilio/runtime-handler': '^2.0.0' }, devDependencies: { '@twilio-labs/serverless-runtime-types': '^1.1.8' } }),
+);
+
 /** A project that declares moment-timezone, whose installed package.json depends on moment. */
 const WITH_DEPENDENCY = mkdtempSync(join(tmpdir(), 'no-undeployed-transitive-'));
 writeFileSync(join(WITH_DEPENDENCY, 'package.json'), JSON.stringify({ dependencies: { 'moment-timezone': '^0.5.0' } }));
@@ -70,6 +80,8 @@ runWithBothParsers('no-undeployed-require', rule, {
     },
     { name: 'twilio and @twilio/runtime-handler are part of every build', filename: join(TWILIO3, 'functions/a.js'), code: "require('twilio'); require('@twilio/runtime-handler');" },
     { name: "twilio's own dependencies are hoisted next to it", filename: join(TWILIO3, 'functions/a.js'), code: "require('axios'); require('lodash');" },
+    // So are those of the twilio 3 that a runtime-handler 1.x (or serverless-runtime-types before 3) brings.
+    { name: "the dependencies of the twilio a declared runtime-handler brings", filename: join(CARRIED_TWILIO3, 'functions/a.js'), code: "require('lodash');" },
     { name: 'relative and absolute paths', filename: FUNCTION, code: "require('./other'); require('../assets/x'); require('/abs/path');" },
     { name: 'Runtime paths', filename: FUNCTION, code: "require(Runtime.getFunctions()['utils/auth'].path); require(Runtime.getAssets()['/data.js'].path);" },
     { name: 'not a static specifier, or a local require', filename: FUNCTION, code: "require(name); function f(require) { require('x'); }" },
@@ -115,6 +127,12 @@ runWithBothParsers('no-undeployed-require', rule, {
     {
       name: "a package twilio 3 depended on, but the project declares twilio 4",
       filename: FUNCTION,
+      code: "require('lodash');",
+      errors: [{ ...notDeclared('lodash'), line: 1, column: 1 }],
+    },
+    {
+      name: 'runtime-handler 2 brings twilio 4, and a devDependency brings nothing',
+      filename: join(CARRIED_TWILIO4, 'functions/a.js'),
       code: "require('lodash');",
       errors: [{ ...notDeclared('lodash'), line: 1, column: 1 }],
     },
