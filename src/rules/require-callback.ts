@@ -29,6 +29,7 @@ import { strandsCallbackAfterIt, unreachableCallsOf } from '../callback-flow/unr
 import { partlyAnsweringHelperCalls } from '../callback-flow/helper-gaps.js';
 import { unansweredPageFailure } from '../callback-flow/unanswered-page-failure.js';
 import { rejectionPointsOf } from '../callback-flow/rejection-points.js';
+import { runsAfterLocalOnlyGuard } from '../twilio-values/local-only.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -197,7 +198,13 @@ export default createRule<Options, MessageIds>({
       }
       // A throw in a plain handler becomes a 500 response; in an async handler it is a rejection nobody answers.
       if (exits.rejects === undefined || !flow.node.async) return;
-      const { throws, undeclaredReads, asserts: [firstAssert, ...laterAsserts] } = rejectionPointsOf(flow, analysis, sourceCode);
+      // A handler that refuses to run anywhere but locally (`assert(context.DOMAIN_NAME.startsWith('localhost'))`)
+      // rejects on purpose once deployed, and the code after its guard runs only where a rejection is a 500.
+      const points = rejectionPointsOf(flow, analysis, sourceCode);
+      const deployed = (node: TSESTree.Node): boolean => !runsAfterLocalOnlyGuard(node, handlerFlow.bindings.handler.node);
+      const throws = points.throws.filter(deployed);
+      const undeclaredReads = points.undeclaredReads.filter(deployed);
+      const [firstAssert, ...laterAsserts] = points.asserts.filter(deployed);
       for (const exit of throws) context.report({ node: exit, messageId: 'rejectedOnPath', data: { name, subject: exits.rejects } });
       for (const read of undeclaredReads) {
         context.report({ node: read, messageId: 'rejectedByUndeclaredName', data: { name, subject: exits.rejects, read: read.name } });

@@ -18,6 +18,7 @@ import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { bodyCanReject, canReject, cannotReject, isAwaitedInTry, isGuarded, type RejectionContext } from '../promises/rejection.js';
 import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { runsAfterLocalOnlyGuard } from '../twilio-values/local-only.js';
 import { createRule } from '../util/create-rule.js';
 
 export type Options = [];
@@ -173,8 +174,11 @@ export default createRule<Options, MessageIds>({
       // A handler that never calls back at all is require-callback's one finding.
       if (!flow || !readsCallback(handlerFlow.bindings)) return;
       const judge = rejectionContext(handlerFlow);
+      // Code after a local-only guard (`assert(context.DOMAIN_NAME.startsWith('localhost'))`) runs only on the local
+      // server, which answers a rejection with a 500.
       const unguarded = awaitsBeforeAnswer(flow, analysis).filter(
-        (node) => !isGuarded(node, (finalizer) => containsCallbackRead(finalizer, handlerFlow)) && canReject(node.argument, judge),
+        (node) =>
+          !isGuarded(node, (finalizer) => containsCallbackRead(finalizer, handlerFlow)) && canReject(node.argument, judge) && !runsAfterLocalOnlyGuard(node, handler.node),
       );
       const [first] = unguarded.sort((a, b) => a.range[0] - b.range[0]);
       if (!first) return;

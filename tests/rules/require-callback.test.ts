@@ -1052,6 +1052,49 @@ function find() {}`,
 const THROWS_WITHOUT_TO = `  if (!event.To) throw new Error('To is required');
   callback(null, 'ok');`;
 
+/** An installer Function that refuses to run once deployed: `guard` first, then work that can reject. */
+const localOnly = (guard: string) => `const assert = require('assert');
+exports.handler = async function (context, event, callback) {
+  ${guard}
+  assert(event.configuration, 'missing configuration');
+  const service = await deploy(context, event.configuration);
+  if (!service) throw new Error('deploy failed');
+  return callback(null, { service });
+};
+async function deploy() {}`;
+
+runWithBothParsers('require-callback: a handler that runs only on the local server', rule, {
+  valid: [
+    // Deployed, the guard refuses every request on purpose; after it the code runs only under twilio-run, which
+    // answers a rejection with a 500.
+    localOnly("assert(context.DOMAIN_NAME.startsWith('localhost:'), 'Can only run on localhost!!!');"),
+    localOnly("if (!context.DOMAIN_NAME.startsWith('localhost')) throw new Error('local only');"),
+    localOnly("if (!context.DOMAIN_NAME.includes('127.0.0.1')) return callback(null, { status: 403 });"),
+  ],
+  invalid: [
+    {
+      // Another check of the configuration is no such guard.
+      code: localOnly("assert(context.DOMAIN_NAME, 'missing DOMAIN_NAME');"),
+      errors: [assertRejects(3, 3, 53, ' (and the one on line 4 after it)'), { messageId: 'rejectedOnPath', line: 6, column: 17, endLine: 6, endColumn: 50, data: { name: 'callback', subject: 'the async handler' } }],
+    },
+    {
+      // A guard after work that can reject comes too late for what runs before it; and locally too, a path that
+      // never calls back hangs.
+      code: `const assert = require('assert');
+exports.handler = async function (context, event, callback) {
+  assert(event.token, 'missing token');
+  assert(context.DOMAIN_NAME.startsWith('localhost:'), 'Can only run on localhost!!!');
+  if (event.dryRun) return;
+  return callback(null, 'deployed');
+};`,
+      errors: [
+        assertRejects(3, 3, 39),
+        { messageId: 'missingOnPath', line: 5, column: 21, endLine: 5, endColumn: 28, data: { name: 'callback', exit: 'This `return` ends the handler' } },
+      ],
+    },
+  ],
+});
+
 runWithBothParsers('require-callback: a delegate returned without await from a try', rule, {
   valid: [
     // Awaited in the try: its catch answers the rejection.

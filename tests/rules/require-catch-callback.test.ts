@@ -684,6 +684,30 @@ export const handler = async (context: unknown, event: { id: string }, callback:
   invalid: [],
 });
 
+runWithBothParsers('require-catch-callback: a handler that runs only on the local server', rule, {
+  valid: [
+    // After the guard, the code runs only under twilio-run, which answers a rejection with a 500.
+    `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  if (!context.DOMAIN_NAME.startsWith('localhost:')) return callback(null, { status: 403 });
+  const services = await client.serverless.v1.services.list();
+  return callback(null, services.map((service) => service.sid));
+};`,
+  ],
+  invalid: [
+    {
+      // An await before the guard runs once deployed too.
+      code: `exports.handler = async (context, event, callback) => {
+  const client = context.getTwilioClient();
+  const services = await client.serverless.v1.services.list();
+  if (!context.DOMAIN_NAME.startsWith('localhost:')) return callback(null, { status: 403 });
+  return callback(null, services.map((service) => service.sid));
+};`,
+      errors: [{ messageId: 'unguardedAwait', line: 3, column: 20, endLine: 3, endColumn: 25, data: { name: 'callback', others: '', through: '' } }],
+    },
+  ],
+});
+
 runWithBothParsers('require-catch-callback: a delegate returned without await from a try', rule, {
   valid: [],
   invalid: [
