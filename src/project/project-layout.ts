@@ -72,7 +72,12 @@ export function layoutAt(root: string, folders: ProjectFolders, stamps: PathStam
   const configuredFunctions = folders.functionsFolder ?? deploy.functionsFolder;
   const configuredAssets = folders.assetsFolder ?? deploy.assetsFolder;
   const deployedFunctions = configuredFunctions === undefined ? undefined : firstDirectory(root, [configuredFunctions]);
-  const sourceLayout = !deployedFunctions && !isDirectory(join(root, 'functions')) && isDirectory(join(root, SOURCE_FUNCTIONS));
+  // `src/functions/` is the Functions folder of a TypeScript project (compiled to the folder its deploy names);
+  // without a `tsconfig.json` or a configured folder, the Serverless Toolkit deploys `src/` itself, and a
+  // Function's key then starts with `functions/` (`functions/common/helpers/x`), as older Flex templates have it.
+  const sourceLayout =
+    !deployedFunctions && !isDirectory(join(root, 'functions')) && isDirectory(join(root, SOURCE_FUNCTIONS)) &&
+    (configuredFunctions !== undefined || isFile(join(root, 'tsconfig.json')));
   const functionsDir = deployedFunctions ??
     (sourceLayout ? join(root, SOURCE_FUNCTIONS) : firstDirectory(root, FUNCTIONS_FOLDERS));
   if (!functionsDir) return undefined;

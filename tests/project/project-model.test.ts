@@ -68,9 +68,17 @@ describe('the project model', () => {
     const project = projectForFile(join(root, 'serverless/fns/x.js'))!;
     expect([...project.functions.keys()]).toEqual(['x']);
     expect([...project.assets.keys()]).toEqual(['/s.txt']);
-    const other = makeProject({ 'package.json': '{}', 'src/functions/y.js': '', 'src/assets/z.private.js': '' });
-    expect([...projectForFile(join(other, 'src/functions/y.js'))!.functions.keys()]).toEqual(['y']);
-    expect([...projectForFile(join(other, 'src/functions/y.js'))!.assets.keys()]).toEqual(['/z.js']);
+    // The TypeScript template: src/functions and src/assets are compiled to the folders the deploy names.
+    const other = makeProject({ 'package.json': '{}', 'tsconfig.json': '{}', 'src/functions/y.ts': '', 'src/assets/z.private.js': '' });
+    expect([...projectForFile(join(other, 'src/functions/y.ts'))!.functions.keys()]).toEqual(['y']);
+    expect([...projectForFile(join(other, 'src/functions/y.ts'))!.assets.keys()]).toEqual(['/z.js']);
+  });
+
+  it('takes src/ itself for the Functions folder of a JavaScript project with neither functions/ nor a config', () => {
+    // The Serverless Toolkit looks for functions/, then src/: every Function's key then starts with `functions/`,
+    // as the keys of older Flex project templates do (`functions/common/helpers/parameter-validator`).
+    const root = makeProject({ 'package.json': '{}', 'src/functions/common/helper.private.js': '', 'src/functions/y.js': '' });
+    expect([...projectForFile(join(root, 'src/functions/y.js'))!.functions.keys()].sort()).toEqual(['functions/common/helper', 'functions/y']);
   });
 
   it('is undefined outside a project, and survives symlink loops, unreadable and missing folders', () => {
