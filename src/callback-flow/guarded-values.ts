@@ -17,6 +17,9 @@ type Facts = ReadonlyMap<string, ValueSet>;
 
 const NO_FACTS: Facts = new Map();
 
+/** The falsy values, keyed as `literalKey` keys literals (`undefined` and `NaN` by name): a falsy value is one of them. */
+const FALSY: ReadonlySet<string> = new Set(['string:', 'number:0', 'number:NaN', 'boolean:false', 'object:null', 'undefined']);
+
 /** Array methods that read an array without changing it: a `const` list read only through them keeps its values. */
 const READING_METHODS = new Set(['includes', 'indexOf', 'join', 'map', 'filter', 'some', 'every', 'forEach', 'find', 'length', 'has', 'size']);
 
@@ -29,7 +32,8 @@ const MAX_DEPTH = 24;
  * `if (!['list', 'add', 'remove'].includes(action)) return callback(…);` … `if (action === 'list') return …;
  * if (action === 'add') return …; if (action === 'remove') return …;`. A guard is an `if` whose side that goes on
  * is known (the other side returns or throws); only a discriminant that nothing writes between them counts, and
- * only comparisons with literals and membership in a literal list (`includes`, `indexOf`, a `Set`'s `has`).
+ * only its truthiness (`if (!event.code) … else if (event.code)`), comparisons with literals and membership in a
+ * literal list (`includes`, `indexOf`, a `Set`'s `has`).
  */
 export function isFalseSideExcludedByGuards(open: TSESTree.IfStatement, fn: FunctionNode, sourceCode: TSESLint.SourceCode): boolean {
   const conditions = new ConditionFacts(sourceCode);
@@ -134,6 +138,12 @@ class ConditionFacts {
         return this.comparison(node, truth);
       case AST_NODE_TYPES.CallExpression:
         return this.membership(node, truth);
+      case AST_NODE_TYPES.Identifier:
+      case AST_NODE_TYPES.MemberExpression: {
+        // `if (!event.code) … else if (event.code) …`: the value itself, truthy or one of the falsy values.
+        const key = this.discriminantKey(node);
+        return key === undefined ? NO_FACTS : new Map([[key, { in: !truth, values: FALSY }]]);
+      }
       default:
         return NO_FACTS;
     }

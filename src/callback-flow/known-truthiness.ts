@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { initializerOf } from '../promises/module-bindings.js';
+import { initializerOf, requiredPackage } from '../promises/module-bindings.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
 import { isTwilioClient, knownProducer, localFunction } from '../promises/promise-producers.js';
 import { type FunctionNode, isEqualityOperator, isNullishLiteral, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
@@ -17,12 +17,13 @@ const MAX_DEPTH = 4;
 
 /**
  * Whether a condition is always true when it runs, told from what its names are bound to alone: a `const` bound to
- * an awaited Twilio REST call that resolves to a resource (`const call = await client.calls(sid).update(…)`; `if
- * (call)`), to a non-empty string, a non-zero number, `true`, an object or an array literal; or `!name` of a `const`
- * bound to `''`, `0`, `false`, `null` or `undefined`; a `const` bound to a `new` object, a function or a Twilio
- * client (`context.getTwilioClient()`, `twilio(sid, token)`: an object, or a throw); a comparison of such a `const`
- * with `null`/`undefined` (`if (key == null)` after `const key = ''`); and `||`/`&&` of known ones. An `if` on such
- * a condition without `else` lets no path past it: nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
+ * an awaited Twilio REST call that resolves to a resource (`const call = await client.calls(sid).update(…)`;
+ * `if (call)`) or to an awaited `fetch(…)` (a `Response`), to a non-empty string, a non-zero number, `true`, an
+ * object or an array literal; or `!name` of a `const` bound to `''`, `0`, `false`, `null` or `undefined`; a `const`
+ * bound to a `new` object, a function or a Twilio client (`context.getTwilioClient()`, `twilio(sid, token)`: an
+ * object, or a throw); a comparison of such a `const` with `null`/`undefined` (`if (key == null)` after
+ * `const key = ''`); and `||`/`&&` of known ones. An `if` on such a condition without `else` lets no path past it:
+ * nothing is reported for the side that never runs. Anything computed (a call, a member read other than a REST
  * resource's `sid`) is unknown, except a call of an `async` function of the file without `await`: a Promise, always
  * truthy (`if (!validateSignature(…)) return;` never returns).
  */
@@ -137,7 +138,7 @@ function valueTruthiness(init: TSESTree.Node, sourceCode: TSESLint.SourceCode, d
     case AST_NODE_TYPES.Identifier:
       return value.name === 'undefined' ? false : truthiness(value, sourceCode, depth + 1);
     default:
-      return isAwaitedResource(value, sourceCode) || isTwilioClient(value, sourceCode) ? true : undefined;
+      return isAwaitedResource(value, sourceCode) || isAwaitedFetch(value, sourceCode) || isTwilioClient(value, sourceCode) ? true : undefined;
   }
 }
 
@@ -156,4 +157,29 @@ function isAwaitedResource(node: TSESTree.Node, sourceCode: TSESLint.SourceCode)
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const verb = memberPropertyName(callee);
   return verb !== undefined && OBJECT_RESOLVING_VERBS.has(verb) && knownProducer(call, sourceCode) === 'a Twilio REST call';
+}
+
+/** Packages whose default export is the Fetch API's `fetch`. */
+const FETCH_PACKAGES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch']);
+
+/**
+ * `await fetch(url)`, with the global `fetch` or one of `FETCH_PACKAGES`: the Promise resolves to a `Response`
+ * whatever the status (only a network failure rejects), so the value is an object, always truthy
+ * (`const result = await fetch(url); if (!result) …` never takes its branch).
+ */
+function isAwaitedFetch(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): boolean {
+  if (node.type !== AST_NODE_TYPES.AwaitExpression) return false;
+  const call = skipTransparentWrappers(node.argument);
+  if (call.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = skipTransparentWrappers(call.callee);
+  if (callee.type !== AST_NODE_TYPES.Identifier) return false;
+  const specifier = requiredPackage(callee, sourceCode);
+  if (specifier !== undefined) return FETCH_PACKAGES.has(specifier);
+  return callee.name === 'fetch' && isGlobal(callee, sourceCode);
+}
+
+/** A name no scope of the file declares: the runtime's global (Node 18+ has `fetch`). */
+function isGlobal(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable === null || variable.defs.length === 0;
 }

@@ -4,8 +4,8 @@ import { type FunctionNode, isConsoleCall } from '../util/ast.js';
 
 /**
  * Whether running a statement can do anything that matters once the request has been answered: start work that
- * gets cut off, or call back again. A bare `return`, returning a value, declaring a variable without a value,
- * setting a local variable and (when allowed) logging cannot.
+ * gets cut off, or call back again. A bare `return`, returning a value, throwing an error made from plain values,
+ * declaring a variable without a value, setting a local variable and (when allowed) logging cannot.
  */
 export function hasEffect(statement: TSESTree.Statement, options: { allowLogging: boolean }): boolean {
   switch (statement.type) {
@@ -13,6 +13,10 @@ export function hasEffect(statement: TSESTree.Statement, options: { allowLogging
       return statement.argument !== null && !isInert(statement.argument);
     case AST_NODE_TYPES.VariableDeclaration:
       return statement.declarations.some((declarator) => declarator.init !== null);
+    case AST_NODE_TYPES.ThrowStatement:
+      // `callback(error); throw error;`: the answer is sent, and the exception (or the async handler's rejection)
+      // after it is only logged. Throwing starts no work and cannot call back, unless making the error does.
+      return !isInert(statement.argument) && !isErrorConstruction(statement.argument);
     case AST_NODE_TYPES.ExpressionStatement:
       if (isInFinallyBlock(statement) && isCleanupCall(statement.expression)) return false;
       return !isLocalBookkeeping(statement.expression) && !(options.allowLogging && isConsoleCall(statement.expression));
@@ -81,6 +85,20 @@ function isInert(node: TSESTree.Node): boolean {
     default:
       return false;
   }
+}
+
+/** `new Error('failed')`, `new VError(err, 'lookup failed')`, `Error(message)`: an error made from plain values. */
+function isErrorConstruction(node: TSESTree.Node): boolean {
+  if (node.type !== AST_NODE_TYPES.NewExpression && node.type !== AST_NODE_TYPES.CallExpression) return false;
+  if (node.callee.type !== AST_NODE_TYPES.Identifier) return false;
+  // Called without `new`, only a constructor named as one (`Error(…)`, `TypeError(…)`): another function may do work.
+  if (node.type === AST_NODE_TYPES.CallExpression && !node.callee.name.endsWith('Error')) return false;
+  return node.arguments.every((argument) => argument.type !== AST_NODE_TYPES.SpreadElement && (isInert(argument) || isPlainTemplate(argument)));
+}
+
+/** `\`lookup failed for ${event.From}\``: a message made of plain reads. */
+function isPlainTemplate(node: TSESTree.Node): boolean {
+  return node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.every(isInert);
 }
 
 /** `done = true`, `count++`: setting a local variable starts nothing and cannot call back. */

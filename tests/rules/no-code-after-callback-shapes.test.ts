@@ -747,8 +747,55 @@ exports.handler = (context, event, callback) => {
   callback(null, response);
 };`,
     },
+    {
+      // \`fetch\` resolves to a Response whatever the status (node-fetch's, and the global one): never falsy.
+      code: `const fetch = require('node-fetch');
+exports.handler = async (context, event, callback) => {
+  const result = await fetch(context.PROFILE_URL);
+  if (!result) callback(null, []);
+  callback(null, await result.json());
+};`,
+    },
+    {
+      code: `exports.handler = async (context, event, callback) => {
+  const result = await fetch(context.PROFILE_URL);
+  if (!result) callback(null, []);
+  callback(null, await result.json());
+};`,
+    },
   ],
   invalid: [
+    {
+      // What the Response's body parses to is unknown.
+      code: `exports.handler = async (context, event, callback) => {
+  const result = await fetch(context.PROFILE_URL);
+  const profile = await result.json();
+  if (!profile) callback(null, []);
+  callback(null, profile);
+};`,
+      errors: [
+        {
+          messageId: 'duplicate',
+          line: 5,
+          column: 3,
+          endLine: 5,
+          endColumn: 26,
+          data: { name: 'callback', line: 4 },
+          suggestions: [
+            {
+              messageId: 'useReturn',
+              data: { name: 'callback', answered: 'callback', line: 4 },
+              output: `exports.handler = async (context, event, callback) => {
+  const result = await fetch(context.PROFILE_URL);
+  const profile = await result.json();
+  if (!profile) return callback(null, []);
+  callback(null, profile);
+};`,
+            },
+          ],
+        },
+      ],
+    },
     // A value the code computes is unknown: the early callback may run, and the second one after it.
     guardThenSecondCallback('event.key', 'key == null'),
     // `null === undefined` is false: a strict comparison of a nullish const is left unknown.

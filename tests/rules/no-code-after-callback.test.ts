@@ -421,6 +421,49 @@ runWithTypeScriptParser('no-code-after-callback', rule, {
   ],
 });
 
+runWithBothParsers('no-code-after-callback: a throw after the answer', rule, {
+  valid: [
+    // The answer is sent; the exception (or the rejection) after it is only logged, and starts nothing.
+    `exports.handler = async (context, event, callback) => {
+  try {
+    callback(null, await lookup(event.From));
+  } catch (error) {
+    callback(error);
+    throw new Error(\`lookup failed for \${event.From}\`);
+  }
+};
+async function lookup() {}`,
+    `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback(null, { status: 400 });
+    throw TypeError('missing To');
+  }
+  callback(null, 'ok');
+};`,
+  ],
+  invalid: [
+    {
+      // Making the error is work of its own here.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    callback(null, { status: 400 });
+    throw reportFailure(event);
+  }
+  callback(null, 'ok');
+};
+function reportFailure() {}`,
+      errors: [{ ...codeAfter(4, 5, 4, 32, 3), suggestions: [{ messageId: 'useReturn', data: { name: 'callback', answered: 'callback', line: 3 }, output: `exports.handler = (context, event, callback) => {
+  if (!event.To) {
+    return callback(null, { status: 400 });
+    throw reportFailure(event);
+  }
+  callback(null, 'ok');
+};
+function reportFailure() {}` }] }],
+    },
+  ],
+});
+
 runWithBothParsers('no-code-after-callback in loops', rule, {
   valid: [],
   invalid: [

@@ -721,6 +721,19 @@ runWithBothParsers('require-callback after guards that let some values through',
     callback(null, 'calling');
   }
 };`,
+    // Truthiness: the \`else if\` takes what the first condition leaves, and a guard answers for a missing value.
+    `exports.handler = (context, event, callback) => {
+  if (!event.Code) {
+    callback(null, 'sending a code');
+  } else if (event.Code) {
+    callback(null, 'checking the code');
+  }
+};`,
+    `exports.handler = (context, event, callback) => {
+  const { To } = event;
+  if (!To) return callback(null, { status: 400 });
+  if (To) callback(null, 'sending');
+};`,
     // A \`switch\` without \`default:\` whose cases take every value the guard lets through.
     kindSwitch(`  const kinds = ['sms', 'voice'];\n  if (!kinds.includes(event.Kind)) return callback(null, 'unknown kind');`),
   ],
@@ -744,6 +757,17 @@ runWithBothParsers('require-callback after guards that let some values through',
       // A guard that answers but goes on: its paths reach the `if`s too (and call back twice: no-code-after-callback).
       code: routed(`  const { mode } = event;`, `if (mode !== 'sms' && mode !== 'voice') callback(null, 'unknown mode');`, smsAndVoice),
       errors: [afterDecision(10, 5, 26, "`mode === 'voice'` is false", 'if', ifFix)],
+    },
+    {
+      // Another value's truthiness says nothing of this one.
+      code: `exports.handler = (context, event, callback) => {
+  if (!event.Code) {
+    callback(null, 'sending a code');
+  } else if (event.Phone) {
+    callback(null, 'checking the code');
+  }
+};`,
+      errors: [afterDecision(4, 10, 26, '`!event.Code` and `event.Phone` are false', 'if', chainFix)],
     },
     {
       // The member read is written between the guard and the `switch`.
