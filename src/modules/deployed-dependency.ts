@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import semver from 'semver';
 
 import { packageNameOf } from './esm-only-packages.js';
+import { lockedDependenciesOf } from './lockfile.js';
 import { findNearestPackageJson, type PackageJson, readPackageJson } from './package-json.js';
 
 /**
@@ -80,11 +81,15 @@ export function deployedDependency(directory: string, specifier: string): Deploy
   return { kind: 'not-deployed', name, manifest, devOnly: manifest.devDependencies.has(name) };
 }
 
-/** The declared dependency whose installed package.json depends on `name` (read only for an undeclared name). */
+/**
+ * The declared dependency whose installed package.json depends on `name`, or whose lockfile entry records it
+ * among its dependencies (read only for an undeclared name).
+ */
 function declaredDependencyDependingOn(manifest: PackageJson, name: string): string | undefined {
   const modules = join(dirname(manifest.path), 'node_modules');
   for (const declared of manifest.dependencies.keys()) {
     if (readPackageJson(join(modules, declared, 'package.json'))?.dependencies.has(name)) return declared;
+    if (lockedDependenciesOf(manifest.path, declared)?.includes(name)) return declared;
   }
   return undefined;
 }

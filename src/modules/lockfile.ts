@@ -15,6 +15,8 @@ interface Lockfile {
   readonly versions: ReadonlyMap<string, string>;
   /** Each package entry's own declared ranges (`packages[""].dependencies` for the root), when recorded. */
   readonly declaredRanges: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The names each installed package depends on (`dependencies`, `optionalDependencies`; v1: `requires`), by lockfile key. */
+  readonly packageDependencies: ReadonlyMap<string, readonly string[]>;
 }
 
 const lockfiles = new FileBackedCache<string, Lockfile | null>(200);
@@ -41,6 +43,23 @@ export function currentLockedVersion(packageJsonPath: string, name: string, decl
   const range = semver.validRange(declaredRange);
   if (range !== null && semver.valid(entry.version) && !semver.satisfies(entry.version, range)) return undefined;
   return entry.version;
+}
+
+/**
+ * The packages that the installed `name` (a dependency of the package at `packageJsonPath`) depends on, as the
+ * lockfile records them: what a deploy installs with it, whatever versions the ranges then give.
+ */
+export function lockedDependenciesOf(packageJsonPath: string, name: string): readonly string[] | undefined {
+  const packageDirectory = dirname(packageJsonPath);
+  for (let current = packageDirectory; ; current = dirname(current)) {
+    const lockfile = readLockfile(join(current, 'package-lock.json'));
+    if (lockfile) {
+      const workspace = relative(current, packageDirectory).split(sep).join('/');
+      return (workspace ? lockfile.packageDependencies.get(`${workspace}/node_modules/${name}`) : undefined) ??
+        lockfile.packageDependencies.get(`node_modules/${name}`);
+    }
+    if (dirname(current) === current) return undefined;
+  }
 }
 
 interface LockEntry {
@@ -76,10 +95,13 @@ function parseLockfile(path: string): Lockfile | null {
   if (!isRecord(json)) return null;
   const versions = new Map<string, string>();
   const declaredRanges = new Map<string, ReadonlyMap<string, string>>();
+  const packageDependencies = new Map<string, readonly string[]>();
+  const namesIn = (...fields: unknown[]): string[] => fields.flatMap((field) => (isRecord(field) ? Object.keys(field) : []));
   if (isRecord(json.packages)) {
     for (const [key, value] of Object.entries(json.packages)) {
       if (!isRecord(value)) continue;
       if (typeof value.version === 'string') versions.set(key, value.version);
+      if (key.includes('node_modules/')) packageDependencies.set(key, namesIn(value.dependencies, value.optionalDependencies));
       // A project's own entry ("" or a workspace folder) records the ranges package.json had at install time.
       if (!key.includes('node_modules/') && key !== 'node_modules') {
         const ranges = new Map<string, string>();
@@ -96,9 +118,10 @@ function parseLockfile(path: string): Lockfile | null {
     // Lockfile v1 (npm 6): top-level `dependencies[name].version`; no record of the declared ranges.
     for (const [name, value] of Object.entries(json.dependencies)) {
       if (isRecord(value) && typeof value.version === 'string') versions.set(`node_modules/${name}`, value.version);
+      if (isRecord(value)) packageDependencies.set(`node_modules/${name}`, namesIn(value.requires));
     }
   }
-  return { versions, declaredRanges };
+  return { versions, declaredRanges, packageDependencies };
 }
 
 export function clearLockfileCache(): void {

@@ -35,6 +35,29 @@ writeFileSync(
   JSON.stringify({ dependencies: { twilio: '^4.11.0', '@twilio/runtime-handler': '^2.0.0' }, devDependencies: { '@twilio-labs/serverless-runtime-types': '^1.1.8' } }),
 );
 
+/** No node_modules, but a lockfile (v3) that records what the declared analytics client depends on; and a v1 one. */
+const LOCKED_DEPENDENCY = mkdtempSync(join(tmpdir(), 'no-undeployed-locked-'));
+writeFileSync(join(LOCKED_DEPENDENCY, 'package.json'), JSON.stringify({ dependencies: { 'events-client': '^6.0.0' }, devDependencies: { 'test-runner': '^1.0.0' } }));
+writeFileSync(
+  join(LOCKED_DEPENDENCY, 'package-lock.json'),
+  JSON.stringify({
+    lockfileVersion: 3,
+    packages: {
+      '': { dependencies: { 'events-client': '^6.0.0' }, devDependencies: { 'test-runner': '^1.0.0' } },
+      'node_modules/events-client': { version: '6.2.0', dependencies: { uuid: '^8.3.2' } },
+      'node_modules/uuid': { version: '8.3.2' },
+      'node_modules/test-runner': { version: '1.4.0', dev: true, dependencies: { 'left-pad': '^1.3.0' } },
+      'node_modules/left-pad': { version: '1.3.0', dev: true },
+    },
+  }),
+);
+const LOCKED_V1 = mkdtempSync(join(tmpdir(), 'no-undeployed-locked-v1-'));
+writeFileSync(join(LOCKED_V1, 'package.json'), JSON.stringify({ dependencies: { 'id-maker': '^6.2.8' } }));
+writeFileSync(
+  join(LOCKED_V1, 'package-lock.json'),
+  JSON.stringify({ lockfileVersion: 1, dependencies: { 'id-maker': { version: '6.2.8', requires: { uuid: '8.3.2' } }, uuid: { version: '8.3.2' } } }),
+);
+
 /** A project that declares moment-timezone, whose installed package.json depends on moment. */
 const WITH_DEPENDENCY = mkdtempSync(join(tmpdir(), 'no-undeployed-transitive-'));
 writeFileSync(join(WITH_DEPENDENCY, 'package.json'), JSON.stringify({ dependencies: { 'moment-timezone': '^0.5.0' } }));
@@ -80,6 +103,9 @@ runWithBothParsers('no-undeployed-require', rule, {
     },
     { name: 'twilio and @twilio/runtime-handler are part of every build', filename: join(TWILIO3, 'functions/a.js'), code: "require('twilio'); require('@twilio/runtime-handler');" },
     { name: "twilio's own dependencies are hoisted next to it", filename: join(TWILIO3, 'functions/a.js'), code: "require('axios'); require('lodash');" },
+    // A declared dependency's own dependencies, as the lockfile records them, are installed with it and hoisted.
+    { name: 'a dependency of a declared package, from the lockfile', filename: join(LOCKED_DEPENDENCY, 'functions/a.js'), code: "const { v4 } = require('uuid');" },
+    { name: 'the same from a version 1 lockfile', filename: join(LOCKED_V1, 'functions/a.js'), code: "const { v4 } = require('uuid');" },
     // So are those of the twilio 3 that a runtime-handler 1.x (or serverless-runtime-types before 3) brings.
     { name: "the dependencies of the twilio a declared runtime-handler brings", filename: join(CARRIED_TWILIO3, 'functions/a.js'), code: "require('lodash');" },
     { name: 'relative and absolute paths', filename: FUNCTION, code: "require('./other'); require('../assets/x'); require('/abs/path');" },
@@ -129,6 +155,12 @@ runWithBothParsers('no-undeployed-require', rule, {
       filename: FUNCTION,
       code: "require('lodash');",
       errors: [{ ...notDeclared('lodash'), line: 1, column: 1 }],
+    },
+    {
+      name: 'a package only a devDependency depends on',
+      filename: join(LOCKED_DEPENDENCY, 'functions/a.js'),
+      code: "require('left-pad');",
+      errors: [{ ...notDeclared('left-pad'), line: 1, column: 1 }],
     },
     {
       name: 'runtime-handler 2 brings twilio 4, and a devDependency brings nothing',
