@@ -17,7 +17,7 @@ import { type ChainLink, chainOf } from '../promises/promise-chain.js';
 import { workAfterCallbackInChain } from '../callback-flow/chain-after-callback.js';
 import { answeredAround } from '../callback-flow/answered-around.js';
 import { bodyCanReject, canReject, cannotReject, isAwaitedInTry, isGuarded, type RejectionContext } from '../promises/rejection.js';
-import { containsNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
+import { containsNode, type FunctionNode, isFunctionNode, skipTransparentWrappers } from '../util/ast.js';
 import { runsAfterLocalOnlyGuard } from '../twilio-values/local-only.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -125,11 +125,27 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /**
+     * Undeclared names already reported, per handler: a name no `.catch` parameter misspells (`response`, never
+     * declared) is one mistake however many `.catch`es read it, and one declaration fixes them all.
+     */
+    const reportedUndeclared = new Map<TSESTree.Node, Set<string>>();
+
     /** `.catch((err) => callback(error))`: the read that throws, with the handler's own parameter as a suggestion. */
     function checkLastCatch(node: TSESTree.CallExpression, handlerFlow: HandlerFlow, analysis: CallbackAnalysis): void {
       for (const { handler, read } of throwingLastCatch(node, handlerFlow, analysis)) {
         const [param] = handler.params;
-        const rename = param?.type === AST_NODE_TYPES.Identifier && param.name !== read.name ? param.name : undefined;
+        // A misspelt parameter (`(err) => callback(error)`: passed on as the error, or `err` never read) is this
+        // `.catch`'s own mistake; a name the code uses as a value of its own (`response.setBody(error)`) is not.
+        const misspelt = read.parent?.type === AST_NODE_TYPES.CallExpression && read.parent.arguments.includes(read);
+        const rename = param?.type === AST_NODE_TYPES.Identifier && param.name !== read.name && (misspelt || !isRead(param, handler)) ? param.name : undefined;
+        if (!rename) {
+          const handlerNode = handlerFlow.bindings.handler.node;
+          const names = reportedUndeclared.get(handlerNode) ?? new Set<string>();
+          reportedUndeclared.set(handlerNode, names);
+          if (names.has(read.name)) continue;
+          names.add(read.name);
+        }
         context.report({
           node: read,
           messageId: 'catchThrows',
@@ -137,6 +153,12 @@ export default createRule<Options, MessageIds>({
           suggest: rename ? [{ messageId: 'suggestParameter', data: { param: rename }, fix: (fixer) => fixer.replaceText(read, rename) }] : [],
         });
       }
+    }
+
+    /** Whether a function's parameter is read in it. */
+    function isRead(param: TSESTree.Identifier, fn: FunctionNode): boolean {
+      const variable = sourceCode.getDeclaredVariables(fn).find((declared) => declared.name === param.name);
+      return variable?.references.some((reference) => reference.isRead()) ?? false;
     }
 
     /**

@@ -596,6 +596,27 @@ exports.handler = (context, event, callback) => {
       ],
     },
     {
+      // A name never declared, used by two \`.catch\`es as a value of their own: one mistake, one declaration fixes
+      // both, one report (at the first). A misspelt parameter would be each \`.catch\`'s own.
+      code: `exports.handler = (context, event, callback) => {
+  const client = context.getTwilioClient();
+  client.sync.services(context.SYNC_SID).syncLists('payments').fetch()
+    .then((list) => {
+      client.calls(event.CallSid).payments.create({ idempotencyKey: list.sid })
+        .then((payment) => callback(null, payment.sid))
+        .catch((error) => {
+          response.setBody(error.message);
+          return callback(null, response);
+        });
+    })
+    .catch((error) => {
+      response.setBody(error.message);
+      return callback(null, response);
+    });
+};`,
+      errors: [{ messageId: 'catchThrows', line: 8, column: 11, endLine: 8, endColumn: 19, data: { name, read: 'response' }, suggestions: [] }],
+    },
+    {
       // A rejection handler given as then's second argument, with no parameter to suggest.
       code: `exports.handler = (context, event, callback) => {
   fetch('https://example.com').then((response) => callback(null, response.status), () => callback(problem));
