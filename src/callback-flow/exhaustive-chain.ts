@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { isEqualityOperator } from '../util/ast.js';
+import { isEqualityOperator, tokenText } from '../util/ast.js';
 
 /**
  * Whether the paths that get past an `else if` chain without a final `else` cannot exist, because the `if` around
@@ -47,9 +47,4 @@ function isPureRead(node: TSESTree.Node): boolean {
     default:
       return false;
   }
-}
-
-/** The condition's tokens joined, so that spacing and parentheses around it do not matter. */
-function tokenText(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): string {
-  return sourceCode.getTokens(node).map((token) => token.value).join(' ');
 }

@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 import { initializerOf } from '../promises/module-bindings.js';
-import { type FunctionNode, isEqualityOperator, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
+import { type FunctionNode, isEqualityOperator, memberPropertyName, skipTransparentWrappers, tokenText } from '../util/ast.js';
 
 /**
  * The values a discriminant (`action`, `event.Action`) can still have on a path: one of `values` (`in`), or
@@ -235,7 +235,7 @@ class ConditionFacts {
       root = skipTransparentWrappers(root.object);
     }
     if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const key = this.sourceCode.getTokens(expression).map((token) => token.value).join('');
+    const key = tokenText(expression, this.sourceCode);
     let stable = this.stable.get(key);
     if (stable === undefined) this.stable.set(key, (stable = this.isUnwritten(root, key)));
     return stable ? key : undefined;
@@ -249,7 +249,7 @@ class ConditionFacts {
       // Climb the member reads on this name: the one with the discriminant's tokens must not be written.
       for (let read: TSESTree.Node = reference.identifier; read.parent?.type === AST_NODE_TYPES.MemberExpression && read.parent.object === read; ) {
         read = read.parent;
-        if (isWritten(read) && this.sourceCode.getTokens(read).map((token) => token.value).join('') === key) return false;
+        if (isWritten(read) && tokenText(read, this.sourceCode) === key) return false;
       }
       return true;
     });

@@ -1,6 +1,6 @@
-import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
-import { initializerOf, requiredPackage } from '../promises/module-bindings.js';
+import { initializerOf, isGlobalName, requiredPackage } from '../promises/module-bindings.js';
 import { chainMethodOf } from '../promises/promise-chain.js';
 import { isTwilioClient, knownProducer, localFunction } from '../promises/promise-producers.js';
 import { type FunctionNode, isEqualityOperator, isNullishLiteral, memberPropertyName, skipTransparentWrappers } from '../util/ast.js';
@@ -175,11 +175,5 @@ function isAwaitedFetch(node: TSESTree.Node, sourceCode: TSESLint.SourceCode): b
   if (callee.type !== AST_NODE_TYPES.Identifier) return false;
   const specifier = requiredPackage(callee, sourceCode);
   if (specifier !== undefined) return FETCH_PACKAGES.has(specifier);
-  return callee.name === 'fetch' && isGlobal(callee, sourceCode);
-}
-
-/** A name no scope of the file declares: the runtime's global (Node 18+ has `fetch`). */
-function isGlobal(identifier: TSESTree.Identifier, sourceCode: TSESLint.SourceCode): boolean {
-  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
-  return variable === null || variable.defs.length === 0;
+  return callee.name === 'fetch' && isGlobalName(callee, sourceCode);
 }

@@ -50,16 +50,11 @@ export function currentLockedVersion(packageJsonPath: string, name: string, decl
  * lockfile records them: what a deploy installs with it, whatever versions the ranges then give.
  */
 export function lockedDependenciesOf(packageJsonPath: string, name: string): readonly string[] | undefined {
-  const packageDirectory = dirname(packageJsonPath);
-  for (let current = packageDirectory; ; current = dirname(current)) {
-    const lockfile = readLockfile(join(current, 'package-lock.json'));
-    if (lockfile) {
-      const workspace = relative(current, packageDirectory).split(sep).join('/');
-      return (workspace ? lockfile.packageDependencies.get(`${workspace}/node_modules/${name}`) : undefined) ??
-        lockfile.packageDependencies.get(`node_modules/${name}`);
-    }
-    if (dirname(current) === current) return undefined;
-  }
+  const found = nearestLockfile(packageJsonPath);
+  if (!found) return undefined;
+  const { lockfile, workspace } = found;
+  return (workspace ? lockfile.packageDependencies.get(`${workspace}/node_modules/${name}`) : undefined) ??
+    lockfile.packageDependencies.get(`node_modules/${name}`);
 }
 
 interface LockEntry {
@@ -68,15 +63,23 @@ interface LockEntry {
 }
 
 function findLockEntry(packageJsonPath: string, name: string): LockEntry | undefined {
+  const found = nearestLockfile(packageJsonPath);
+  if (!found) return undefined;
+  const { lockfile, workspace } = found;
+  const nested = workspace ? lockfile.versions.get(`${workspace}/node_modules/${name}`) : undefined;
+  const version = nested ?? lockfile.versions.get(`node_modules/${name}`);
+  return version === undefined ? undefined : { version, declaredRanges: lockfile.declaredRanges.get(workspace) };
+}
+
+/**
+ * The lockfile next to the package.json at `packageJsonPath` or the nearest one above it, with the package's
+ * folder relative to it (`''` for the lockfile's own package, a workspace's folder otherwise).
+ */
+function nearestLockfile(packageJsonPath: string): { lockfile: Lockfile; workspace: string } | undefined {
   const packageDirectory = dirname(packageJsonPath);
   for (let current = packageDirectory; ; current = dirname(current)) {
     const lockfile = readLockfile(join(current, 'package-lock.json'));
-    if (lockfile) {
-      const workspace = relative(current, packageDirectory).split(sep).join('/');
-      const nested = workspace ? lockfile.versions.get(`${workspace}/node_modules/${name}`) : undefined;
-      const version = nested ?? lockfile.versions.get(`node_modules/${name}`);
-      return version === undefined ? undefined : { version, declaredRanges: lockfile.declaredRanges.get(workspace) };
-    }
+    if (lockfile) return { lockfile, workspace: relative(current, packageDirectory).split(sep).join('/') };
     if (dirname(current) === current) return undefined;
   }
 }

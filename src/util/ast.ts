@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.ArrowFunctionExpression
@@ -107,4 +107,9 @@ export function isConsoleCall(node: TSESTree.Node): boolean {
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const object = skipTransparentWrappers(callee.object);
   return object.type === AST_NODE_TYPES.Identifier && object.name === 'console';
+}
+
+/** A node's tokens joined, so that spacing, comments and line breaks inside it do not matter when texts are compared. */
+export function tokenText(node: TSESTree.Node, sourceCode: Readonly<TSESLint.SourceCode>): string {
+  return sourceCode.getTokens(node).map((token) => token.value).join(' ');
 }
