@@ -73,7 +73,7 @@ export function deployedDependency(directory: string, specifier: string): Deploy
   if (manifest.name === name) return { kind: 'not-a-package' };
   const range = manifest.dependencies.get(name);
   if (range !== undefined) return { kind: 'deployed', name, manifest, range };
-  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name) || carriedTwilioDependencies(manifest).has(name)) {
+  if (twilioDependencies(manifest.dependencies.get('twilio'))?.has(name) || carriedTwilioDependency(manifest, name)) {
     return { kind: 'through-twilio', name, manifest };
   }
   const via = declaredDependencyDependingOn(manifest, name);
@@ -105,16 +105,13 @@ function twilioDependencies(range: string | undefined): ReadonlySet<string> | un
   return undefined;
 }
 
-/** The dependencies of the `twilio` each declared carrier brings (see `TWILIO_CARRIERS`). */
-function carriedTwilioDependencies(manifest: PackageJson): ReadonlySet<string> {
-  const carried = new Set<string>();
-  for (const [carrier, majors] of TWILIO_CARRIERS) {
+/** Whether `name` is a dependency of the `twilio` a declared carrier brings (see `TWILIO_CARRIERS`). */
+function carriedTwilioDependency(manifest: PackageJson, name: string): boolean {
+  return [...TWILIO_CARRIERS].some(([carrier, majors]) => {
     const range = manifest.dependencies.get(carrier);
     const valid = range === undefined ? null : semver.validRange(range.trim());
-    if (valid === null) continue;
     // The newest admitted version decides: the entries go from the newest versions down.
-    const major = majors.find(([versions]) => semver.intersects(valid, versions))?.[1];
-    for (const name of (major === undefined ? undefined : TWILIO_DEPENDENCIES.get(major)) ?? []) carried.add(name);
-  }
-  return carried;
+    const major = valid === null ? undefined : majors.find(([versions]) => semver.intersects(valid, versions))?.[1];
+    return major !== undefined && TWILIO_DEPENDENCIES.get(major)?.has(name) === true;
+  });
 }
